@@ -1,0 +1,61 @@
+package dev.nsbridge.spi.data;
+
+import dev.nsbridge.spi.state.State;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Records on their way from a source to a destination, with the state that holds once they are written.
+ *
+ * <p>Rows are arrays aligned with {@link #schema()}; values have the Java type their column's
+ * {@link dev.nsbridge.spi.stream.ColumnType} names, or are null. A destination makes the rows, the deletes
+ * and {@link #stateAfter()} durable together, so a crash redoes at most this batch.
+ *
+ * @param schema      the columns of every row
+ * @param rows        new or changed records
+ * @param deletedKeys primary-key values (in the stream's key order) of records the source deleted
+ * @param replaces    where present, the rows of this batch replace every stored row in that scope
+ * @param stateAfter  the source's position once this batch is written
+ */
+public record Batch(RecordSchema schema, List<Object[]> rows, List<List<Object>> deletedKeys,
+                    Optional<Scope> replaces, State stateAfter) {
+
+    public Batch {
+        Objects.requireNonNull(schema, "schema");
+        rows = List.copyOf(rows);
+        deletedKeys = List.copyOf(deletedKeys);
+        Objects.requireNonNull(replaces, "replaces");
+        Objects.requireNonNull(stateAfter, "stateAfter");
+    }
+
+    /** A batch of new or changed rows only. */
+    public static Batch of(RecordSchema schema, List<Object[]> rows, State stateAfter) {
+        return new Batch(schema, rows, List.of(), Optional.empty(), stateAfter);
+    }
+
+    public int size() {
+        return rows.size();
+    }
+
+    public boolean isEmpty() {
+        return rows.isEmpty() && deletedKeys.isEmpty() && replaces.isEmpty();
+    }
+
+    /** The value of a named column in row {@code row}, or null when the schema has no such column. */
+    public Object value(int row, String column) {
+        int position = schema.indexOf(column);
+        return position < 0 ? null : rows.get(row)[position];
+    }
+
+    /**
+     * Rows whose {@code column} holds one of {@code values} and that this batch does not carry are gone at the
+     * source: e.g. the lines removed from a changed transaction.
+     */
+    public record Scope(String column, List<Object> values) {
+        public Scope {
+            Objects.requireNonNull(column, "column");
+            values = List.copyOf(values);
+        }
+    }
+}

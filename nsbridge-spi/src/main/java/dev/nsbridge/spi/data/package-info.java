@@ -1,0 +1,2 @@
+/** Records and the batches they travel in from a source to a destination. */
+package dev.nsbridge.spi.data;

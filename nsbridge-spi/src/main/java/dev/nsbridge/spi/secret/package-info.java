@@ -1,0 +1,2 @@
+/** Secret values that never print. */
+package dev.nsbridge.spi.secret;

@@ -1,0 +1,42 @@
+package dev.nsbridge.spi.source;
+
+import dev.nsbridge.spi.state.State;
+import dev.nsbridge.spi.stream.StreamDescriptor;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What to read.
+ *
+ * @param stream   the stream, as the source discovered it
+ * @param columns  the columns to deliver (the primary key and cursor are always included)
+ * @param mode     full or incremental; a stream without a cursor is always read in full
+ * @param state    the committed position to continue from ({@link State#EMPTY} at first)
+ * @param filter   an extra condition in the source's own language (for NetSuite a SuiteQL condition)
+ * @param lookback how far before the watermark an incremental read starts again, for late commits
+ * @param window   where present, read only records whose cursor lies in it (a backfill), leaving the watermark
+ */
+public record ReadRequest(StreamDescriptor stream, List<String> columns, ReadMode mode, State state,
+                          Optional<String> filter, Duration lookback, Optional<Window> window) {
+    public ReadRequest {
+        Objects.requireNonNull(stream, "stream");
+        columns = List.copyOf(columns);
+        Objects.requireNonNull(mode, "mode");
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(filter, "filter");
+        Objects.requireNonNull(lookback, "lookback");
+        Objects.requireNonNull(window, "window");
+    }
+
+    /** A half-open time range {@code [from, to)} on the stream's cursor. */
+    public record Window(Instant from, Instant to) {
+        public Window {
+            if (!from.isBefore(to)) {
+                throw new IllegalArgumentException("a window's start " + from + " must come before its end " + to);
+            }
+        }
+    }
+}
