@@ -1,0 +1,2 @@
+/** Sales orders and what follows them (fulfillments, cancellations, refunds) as Klaviyo e-commerce events. */
+package dev.nsbridge.flows.orders;
