@@ -1,0 +1,25 @@
+package dev.nsbridge.netsuite.auth;
+
+import java.net.URI;
+
+/**
+ * Signs requests to one NetSuite account: token-based authentication (OAuth 1.0a) or an OAuth 2.0 bearer token
+ * from the client-credentials (machine-to-machine) flow. Implementations are thread-safe.
+ */
+public interface NetSuiteAuth {
+
+    /**
+     * The {@code Authorization} header value for one request.
+     *
+     * @param method the HTTP method, e.g. {@code POST}
+     * @param uri    the full request URI, query included (TBA signs query parameters; JSON bodies are not signed)
+     */
+    String authorization(String method, URI uri);
+
+    /** Drops anything cached (an access token) after NetSuite refused it, so the next request starts afresh. */
+    default void invalidate() {
+    }
+
+    /** A short name for messages and {@code nsbridge check}: {@code tba} or {@code oauth2}. */
+    String method();
+}

@@ -1,0 +1,2 @@
+/** The NetSuite connector: authentication, SuiteQL, governance, the lockout guard, the catalog and records. */
+package dev.nsbridge.netsuite;
