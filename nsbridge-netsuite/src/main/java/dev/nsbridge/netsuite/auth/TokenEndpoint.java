@@ -30,8 +30,11 @@ final class TokenEndpoint {
     /** NetSuite's tokens last 60 minutes; used only if an answer leaves {@code expires_in} out. */
     private static final Duration ASSUMED_LIFETIME = Duration.ofMinutes(60);
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
-    /** OAuth error codes are short identifiers; anything else in that field is not repeated in a message. */
-    private static final Pattern ERROR_CODE = Pattern.compile("[A-Za-z0-9_.:-]{1,64}");
+    /**
+     * OAuth and NetSuite error codes are short words in letters and underscores ({@code invalid_grant},
+     * {@code INVALID_LOGIN}); anything else in that field is not repeated, since a server may echo a client id.
+     */
+    private static final Pattern ERROR_CODE = Pattern.compile("[A-Za-z_]{1,40}");
 
     private final URI url;
     private final HttpClient http;
