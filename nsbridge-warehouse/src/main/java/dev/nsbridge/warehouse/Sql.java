@@ -20,7 +20,7 @@ public final class Sql {
 
     public static long update(Connection connection, String sql) throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            return statement.executeLargeUpdate(sql);
+            return statement.executeUpdate(sql);
         }
     }
 
