@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * One run's writes into one warehouse table. Every {@link #write} is one transaction holding the batch's rows,
@@ -54,14 +55,15 @@ public final class WarehouseWriter implements DestinationWriter {
     }
 
     /**
-     * Prepares the target for a run: validates the request, creates or evolves the table (or a fresh staging
-     * table) and reads the committed state. The writer owns the connection from here on and closes it.
+     * Prepares the target for a run: validates the request before connecting, creates or evolves the table (or
+     * a fresh staging table) and reads the committed state. The writer owns the connection and closes it.
      */
-    public static WarehouseWriter open(Connection connection, WarehouseDialect dialect, WriteRequest request,
-                                       Instant extractedAt) {
+    public static WarehouseWriter open(Supplier<Connection> connections, WarehouseDialect dialect,
+                                       WriteRequest request, Instant extractedAt) {
+        WriterSettings settings = WriterSettings.of(request);
+        Connection connection = connections.get();
         try {
-            WarehouseWriter writer = new WarehouseWriter(connection, dialect, request, WriterSettings.of(request),
-                    extractedAt);
+            WarehouseWriter writer = new WarehouseWriter(connection, dialect, request, settings, extractedAt);
             connection.setAutoCommit(false);
             writer.inTransaction("preparing table " + writer.settings.target(), writer::prepare);
             return writer;

@@ -35,7 +35,7 @@ public final class DuckDbDestination implements Destination {
 
     @Override
     public DestinationWriter open(WriteRequest request) {
-        return WarehouseWriter.open(connect(), new DuckDbDialect(errors), request, clock.instant());
+        return WarehouseWriter.open(this::connect, new DuckDbDialect(errors), request, clock.instant());
     }
 
     /** A new connection to the file, creating the file and its directory when missing. */

@@ -30,7 +30,7 @@ public final class PostgresDestination implements Destination {
 
     @Override
     public DestinationWriter open(WriteRequest request) {
-        return WarehouseWriter.open(connect(), new PostgresDialect(errors), request, clock.instant());
+        return WarehouseWriter.open(this::connect, new PostgresDialect(errors), request, clock.instant());
     }
 
     /** A new connection with the configured login; failures come back as nsbridge errors without the password. */
