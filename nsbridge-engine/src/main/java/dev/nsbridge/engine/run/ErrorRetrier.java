@@ -39,7 +39,8 @@ public final class ErrorRetrier {
                     + "' cannot send stored records again", "run the pipeline again (with its state cleared for a"
                     + " full reload) or resolve the errors by hand");
         }
-        try (RunLocks.Lease lease = stores.locks().acquire(pipeline.name(), clock.instant())) {
+        RunLocks.Lease lease = stores.locks().acquire(pipeline.name(), clock.instant());
+        try {
             List<StoredError> open = stores.errors().list(Optional.of(pipeline.name()), Optional.of(ErrorStatus.OPEN),
                     limit);
             if (open.isEmpty()) {
@@ -60,6 +61,8 @@ public final class ErrorRetrier {
                 }
             }
             return new RetryOutcome(open.size(), resolved, open.size() - resolved);
+        } finally {
+            lease.close();
         }
     }
 }

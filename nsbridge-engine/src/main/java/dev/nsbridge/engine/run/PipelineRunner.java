@@ -49,8 +49,13 @@ public final class PipelineRunner {
                     + " process" + stores.history().running(name).map(run -> " (run " + run.id() + ")").orElse("")
                     + "; wait for it to finish, then start again");
         }
-        try (RunLocks.Lease lease = stores.locks().acquire(name, clock.instant())) {
-            return runLocked(pipeline, options, listener);
+        try {
+            RunLocks.Lease lease = stores.locks().acquire(name, clock.instant());
+            try {
+                return runLocked(pipeline, options, listener);
+            } finally {
+                lease.close();
+            }
         } finally {
             runningHere.remove(name);
         }

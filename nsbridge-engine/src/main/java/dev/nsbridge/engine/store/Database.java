@@ -11,7 +11,7 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * One JDBC connection to the store, used by one thread at a time. Only {@link #openSqlite} knows the vendor;
- * everything above it writes plain SQL so a PostgreSQL store can follow.
+ * everything above it writes plain SQL so a store on a shared database server can follow.
  */
 public final class Database implements AutoCloseable {
     private final Connection connection;
