@@ -13,10 +13,13 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 final class GovernanceAndFaultsTest {
     private static final String CUSTOMER = "/services/rest/record/v1/customer/101";
     private static final String GOVERNANCE = "/services/rest/system/v1/governanceLimits";
@@ -25,16 +28,23 @@ final class GovernanceAndFaultsTest {
     private NetSuiteSandbox sandbox;
     private SandboxClient client;
 
-    @BeforeEach
+    @BeforeAll
     void start() {
         sandbox = NetSuiteSandbox.start(NetSuiteSandbox.Options.defaults().withConcurrencyLimit(2),
                 new HandMadeAccount());
         client = new SandboxClient(sandbox);
     }
 
-    @AfterEach
+    @AfterAll
     void stop() {
         sandbox.close();
+    }
+
+    @BeforeEach
+    void resetKnobsAndStats() {
+        sandbox.knobs().latency(Duration.ZERO, Duration.ZERO).concurrencyLimit(2).governanceReadable(true)
+                .faults(NetSuiteSandbox.Faults.NONE);
+        sandbox.stats().reset();
     }
 
     @Test
