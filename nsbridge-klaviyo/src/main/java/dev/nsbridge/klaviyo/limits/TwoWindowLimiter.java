@@ -94,14 +94,10 @@ public final class TwoWindowLimiter {
             if (serverUsed <= used) {
                 return;
             }
+            // Klaviyo counted more than we did, so its window is the true one: adopt its count and its reset.
             used = serverUsed;
-            Instant serverEnd = now.plus(reset.isNegative() ? Duration.ZERO : reset);
-            if (start == null) {
-                start = now;
-                end = serverEnd;
-            } else if (serverEnd.isAfter(end)) {
-                end = serverEnd;
-            }
+            start = start == null ? now : start;
+            end = now.plus(reset.isNegative() ? Duration.ZERO : reset);
         }
     }
 }
