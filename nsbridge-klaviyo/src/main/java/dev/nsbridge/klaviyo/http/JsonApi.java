@@ -1,0 +1,91 @@
+package dev.nsbridge.klaviyo.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.nsbridge.spi.errors.InternalException;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+
+/** Building and reading JSON:API documents with one configured mapper. */
+public final class JsonApi {
+    private static final ObjectMapper MAPPER = JsonMapper.builder().build();
+
+    private JsonApi() {
+    }
+
+    public static ObjectNode object() {
+        return MAPPER.createObjectNode();
+    }
+
+    public static ArrayNode array() {
+        return MAPPER.createArrayNode();
+    }
+
+    /** {@code {"type": type, "attributes": {}}}: the shape every resource object we send starts from. */
+    public static ObjectNode resource(String type) {
+        ObjectNode resource = object().put("type", type);
+        resource.putObject("attributes");
+        return resource;
+    }
+
+    /** {@code {"data": data}}. */
+    public static ObjectNode document(JsonNode data) {
+        ObjectNode document = object();
+        document.set("data", data);
+        return document;
+    }
+
+    /** Free-form properties (strings, numbers, booleans, lists, maps) as JSON. */
+    public static JsonNode tree(Map<String, ?> values) {
+        try {
+            return MAPPER.valueToTree(values);
+        } catch (IllegalArgumentException e) {
+            throw new InternalException("KLAVIYO_PROPERTIES_NOT_JSON",
+                    "Properties could not be written as JSON: " + e.getMessage(),
+                    "Give properties as strings, numbers, booleans, lists or maps.", e);
+        }
+    }
+
+    /** UTC ISO 8601, as nsbridge keeps dates: {@code 2024-01-01T00:00:00Z}. */
+    public static String instant(Instant instant) {
+        return DateTimeFormatter.ISO_INSTANT.format(instant);
+    }
+
+    public static Instant instantOrNull(JsonNode node) {
+        return node.isTextual() && !node.asText().isEmpty()
+                ? java.time.OffsetDateTime.parse(node.asText()).toInstant() : null;
+    }
+
+    public static String textOrNull(JsonNode node) {
+        return node.isValueNode() && !node.isNull() ? node.asText() : null;
+    }
+
+    public static byte[] bytes(JsonNode node) {
+        try {
+            return MAPPER.writeValueAsBytes(node);
+        } catch (JsonProcessingException e) {
+            throw new InternalException("KLAVIYO_JSON_WRITE", "Could not write a Klaviyo request body", null, e);
+        }
+    }
+
+    public static String text(JsonNode node) {
+        return new String(bytes(node), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** Parses an answer; a body that is not JSON yields {@code null}, never an exception. */
+    public static JsonNode parseOrNull(byte[] body) {
+        if (body == null || body.length == 0) {
+            return null;
+        }
+        try {
+            return MAPPER.readTree(body);
+        } catch (java.io.IOException e) {
+            return null;
+        }
+    }
+}

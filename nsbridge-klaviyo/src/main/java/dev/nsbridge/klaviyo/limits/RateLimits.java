@@ -1,0 +1,27 @@
+package dev.nsbridge.klaviyo.limits;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
+
+/** One {@link TwoWindowLimiter} per operation, sized from {@link Operation}'s table, as Klaviyo counts per endpoint. */
+public final class RateLimits {
+    private final Map<Operation, TwoWindowLimiter> limiters = new EnumMap<>(Operation.class);
+
+    public RateLimits() {
+        for (Operation operation : Operation.values()) {
+            limiters.put(operation, new TwoWindowLimiter(operation.burstPerSecond(), operation.steadyPerMinute()));
+        }
+    }
+
+    /** See {@link TwoWindowLimiter#tryAcquire(Instant)}. */
+    public Duration tryAcquire(Operation operation, Instant now) {
+        return limiters.get(operation).tryAcquire(now);
+    }
+
+    /** See {@link TwoWindowLimiter#observe(Instant, int, Duration)}. */
+    public void observe(Operation operation, Instant now, int remaining, Duration reset) {
+        limiters.get(operation).observe(now, remaining, reset);
+    }
+}

@@ -1,0 +1,2 @@
+/** Lists, membership without consent, and subscriptions with consent. */
+package dev.nsbridge.klaviyo.lists;
