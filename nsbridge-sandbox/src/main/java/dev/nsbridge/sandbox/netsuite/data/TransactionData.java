@@ -46,7 +46,7 @@ final class TransactionData {
     void write(Connection connection, EntityData.Customers customers) throws SQLException {
         SplittableRandom random = generation.random("orders");
         int count = customers.ids().length;
-        try (Documents documents = new Documents(connection, generation.now.minusYears(2));
+        try (Documents documents = new Documents(connection, generation.now.minusMonths(18));
              DeletedRecords deletions = new DeletedRecords(connection)) {
             for (int i = 0; i < generation.salesOrders; i++) {
                 // A few customers buy often, most rarely: squaring the draw skews orders to the low indexes.
