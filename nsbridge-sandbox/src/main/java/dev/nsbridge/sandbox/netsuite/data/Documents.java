@@ -1,0 +1,125 @@
+package dev.nsbridge.sandbox.netsuite.data;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.LocalDateTime;
+
+/**
+ * Writes transactions the way NetSuite stores them: a header row, line 0 as the mainline, item lines whose quantity
+ * and amounts are negative on sales (the credit side, as SuiteQL shows them), links from each derived line back to
+ * the order line it came from, and accounting lines for the documents that post.
+ */
+final class Documents implements AutoCloseable {
+    static final String HEADER_COLUMNS = "id,tranid,trandate,type,status,entity,subsidiary,currency,exchangerate,"
+            + "foreigntotal,memo,email,createddate,lastmodifieddate,shipdate,postingperiod,billingaddress,"
+            + "shippingaddress,employee,otherrefnum,posting,voided,externalid,custbody_sales_channel,"
+            + "custbody_gift_order,custbody_requested_delivery,custbody_discount_rate,custbody_klaviyo_event_id";
+    static final String LINE_COLUMNS = "transaction,id,linesequencenumber,mainline,taxline,item,itemtype,quantity,"
+            + "rate,netamount,foreignamount,memo,isclosed,entity,subsidiary,location,department,class,createdfrom,"
+            + "linecreateddate,linelastmodifieddate,custcol_gift_wrap,custcol_engraving,custcol_promised_ship";
+    /** Accounting lines older than this carry no lastmodifieddate, like rows written before NetSuite 2023.1. */
+    private final LocalDateTime accountingStampsSince;
+    private final Inserter headers;
+    private final Inserter lines;
+    private final Inserter links;
+    private final Inserter accounting;
+
+    Documents(Connection connection, LocalDateTime accountingStampsSince) throws SQLException {
+        this.accountingStampsSince = accountingStampsSince;
+        this.headers = new Inserter(connection, "transaction", HEADER_COLUMNS);
+        this.lines = new Inserter(connection, "transactionline", LINE_COLUMNS);
+        this.links = new Inserter(connection, "previoustransactionlinelink", "previousdoc,previousline,nextdoc,"
+                + "nextline,linktype,previoustype,nexttype,foreignamount,amount,lastmodifieddate");
+        this.accounting = new Inserter(connection, "transactionaccountingline", "transaction,transactionline,"
+                + "accountingbook,account,amount,debit,credit,netamount,posting,amountunpaid,lastmodifieddate");
+    }
+
+    /** The values a document's header and lines share. */
+    record Header(long id, String tranid, String type, String status, long entity, long subsidiary, long currency,
+                  BigDecimal exchangeRate, LocalDateTime created, LocalDateTime modified, Long createdFrom,
+                  boolean posting) {
+    }
+
+    /** One item line: the amounts are already signed. */
+    record Line(long id, long item, String itemType, BigDecimal quantity, BigDecimal rate, BigDecimal amount,
+                Long previousLine, boolean closed, boolean giftWrap, String engraving) {
+    }
+
+    void header(Header header, BigDecimal total, String memo, String email, Long billing, Long shipping,
+                Long salesRep, Object[] custom) throws SQLException {
+        headers.row(header.id(), header.tranid(), header.created().toLocalDate(), header.type(), header.status(),
+                header.entity(), header.subsidiary(), header.currency(), header.exchangeRate(), total, memo, email,
+                header.created(), header.modified(), "ItemShip".equals(header.type()) ? header.created().toLocalDate()
+                        : null, ReferenceData.periodId(header.created().toLocalDate()), billing, shipping, salesRep,
+                header.id() % 7 == 0 ? "PO-" + (header.id() * 13 % 100_000) : null, header.posting(), false,
+                header.id() % 5 == 0 ? "ext-" + header.id() : null, custom[0], custom[1], custom[2], custom[3],
+                custom[4]);
+    }
+
+    void mainline(Header header, BigDecimal total, String memo, long location) throws SQLException {
+        lines.row(header.id(), 0L, 0L, true, false, null, null, null, null, base(header, total), total, memo, false,
+                header.entity(), header.subsidiary(), location, 1L + header.id() % Generation.DEPARTMENTS,
+                1L + header.id() % Generation.CLASSES, header.createdFrom(), header.created(), header.modified(),
+                false, null, null);
+        if (header.posting()) {
+            accountingLine(header, 0L, header.type().equals("CustInvc") ? 2L : 1L, total);
+        }
+    }
+
+    void line(Header header, Line line, long sequence, long location, LocalDateTime promisedShip) throws SQLException {
+        lines.row(header.id(), line.id(), sequence, false, false, line.item(), line.itemType(), line.quantity(),
+                line.rate(), base(header, line.amount()), line.amount(), null, line.closed(), header.entity(),
+                header.subsidiary(), location, 1L + header.id() % Generation.DEPARTMENTS,
+                1L + header.id() % Generation.CLASSES, header.createdFrom(), header.created(), header.modified(),
+                line.giftWrap(), line.engraving(), promisedShip);
+        if (header.createdFrom() != null && line.previousLine() != null) {
+            links.row(header.createdFrom(), line.previousLine(), header.id(), line.id(), linkType(header.type()),
+                    "SalesOrd", header.type(), line.amount() == null ? null : line.amount().abs(),
+                    line.amount() == null ? null : base(header, line.amount()).abs(), header.created());
+        }
+        if (header.posting()) {
+            accountingLine(header, line.id(), header.type().equals("CustInvc") ? 3L : 4L, line.amount());
+        }
+    }
+
+    void taxLine(Header header, long id, BigDecimal amount) throws SQLException {
+        lines.row(header.id(), id, id, false, true, null, null, null, null, base(header, amount), amount, "Sales tax",
+                false, header.entity(), header.subsidiary(), null, null, null, header.createdFrom(), header.created(),
+                header.modified(), false, null, null);
+        if (header.posting()) {
+            accountingLine(header, id, 7L, amount);
+        }
+    }
+
+    /** How a derived document's line points to the order line: the link type names are NetSuite's own codes. */
+    private static String linkType(String type) {
+        return switch (type) {
+            case "ItemShip" -> "ShipRcpt";
+            case "CustInvc" -> "OrdBill";
+            default -> "SaleRet";
+        };
+    }
+
+    private void accountingLine(Header header, long line, long account, BigDecimal amount) throws SQLException {
+        if (amount == null) {
+            return;
+        }
+        BigDecimal base = base(header, amount);
+        accounting.row(header.id(), line, 1L, account, base, base.signum() > 0 ? base : null,
+                base.signum() < 0 ? base.negate() : null, base, true, line == 0 ? base : null,
+                header.created().isBefore(accountingStampsSince) ? null : header.modified());
+    }
+
+    private static BigDecimal base(Header header, BigDecimal amount) {
+        return amount == null ? null : amount.multiply(header.exchangeRate()).setScale(2, java.math.RoundingMode.HALF_UP);
+    }
+
+    @Override
+    public void close() throws SQLException {
+        headers.close();
+        lines.close();
+        links.close();
+        accounting.close();
+    }
+}

@@ -1,0 +1,146 @@
+package dev.nsbridge.sandbox.netsuite.data;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The NetSuite2.com tables this sandbox serves, with their columns as Oracle's schema browser names them. Booleans are
+ * CHAR(1) 'T'/'F' because that is how SuiteQL compares and answers them; dates are local date-times in the account's
+ * time zone, as NetSuite keeps them for the user.
+ */
+final class Schema {
+    private static final String ENTITY_COMMON = "id BIGINT PRIMARY KEY, entityid VARCHAR(100), altname VARCHAR(200), "
+            + "entitytitle VARCHAR(300), email VARCHAR(300), phone VARCHAR(100), isinactive CHAR(1) DEFAULT 'F', "
+            + "subsidiary BIGINT, datecreated TIMESTAMP, lastmodifieddate TIMESTAMP, externalid VARCHAR(100)";
+
+    static final Map<String, String> TABLES = tables();
+
+    /** Tables that hold display names for BUILTIN.DF; SuiteQL may not name them. */
+    static final Set<String> HIDDEN = Set.of("nsdf_trantype", "nsdf_status", "nsdf_subscription", "nsdf_itemtype");
+
+    private Schema() {
+    }
+
+    private static Map<String, String> tables() {
+        Map<String, String> tables = new LinkedHashMap<>();
+        tables.put("subsidiary", "id BIGINT PRIMARY KEY, name VARCHAR(100), fullname VARCHAR(200), parent BIGINT, "
+                + "country VARCHAR(2), currency BIGINT, iselimination CHAR(1), isinactive CHAR(1), lastmodifieddate TIMESTAMP");
+        tables.put("currency", "id BIGINT PRIMARY KEY, name VARCHAR(60), symbol VARCHAR(3), displaysymbol VARCHAR(8), "
+                + "exchangerate DECIMAL(20,8), isbasecurrency CHAR(1), isinactive CHAR(1), lastmodifieddate TIMESTAMP");
+        tables.put("accounttype", "id VARCHAR(20) PRIMARY KEY, longname VARCHAR(60), balancesheet CHAR(1), usercanchange CHAR(1), "
+                + "eliminationalgo VARCHAR(20), seqnum BIGINT");
+        tables.put("account", "id BIGINT PRIMARY KEY, acctnumber VARCHAR(20), accountsearchdisplayname VARCHAR(200), "
+                + "fullname VARCHAR(200), accttype VARCHAR(20), currency BIGINT, isinactive CHAR(1), issummary CHAR(1), "
+                + "lastmodifieddate TIMESTAMP");
+        tables.put("accountingperiod", "id BIGINT PRIMARY KEY, periodname VARCHAR(60), startdate DATE, enddate DATE, "
+                + "isyear CHAR(1), isquarter CHAR(1), isposting CHAR(1), closed CHAR(1), isadjust CHAR(1), parent BIGINT, "
+                + "lastmodifieddate TIMESTAMP");
+        tables.put("accountingbooksubsidiaries", "accountingbook BIGINT, subsidiary BIGINT, status VARCHAR(20), "
+                + "isprimary CHAR(1), PRIMARY KEY (accountingbook, subsidiary)");
+        for (String name : List.of("location", "department", "classification")) {
+            tables.put(name, "id BIGINT PRIMARY KEY, name VARCHAR(100), fullname VARCHAR(200), subsidiary BIGINT, "
+                    + "isinactive CHAR(1), lastmodifieddate TIMESTAMP");
+        }
+        tables.put("employee", ENTITY_COMMON + ", firstname VARCHAR(100), lastname VARCHAR(100), title VARCHAR(100), "
+                + "department BIGINT, supervisor BIGINT, hiredate DATE");
+        tables.put("vendor", ENTITY_COMMON + ", companyname VARCHAR(200), isperson CHAR(1), currency BIGINT, "
+                + "category BIGINT");
+        tables.put("customer", ENTITY_COMMON + ", companyname VARCHAR(200), firstname VARCHAR(100), "
+                + "lastname VARCHAR(100), isperson CHAR(1), currency BIGINT, defaultbillingaddress BIGINT, "
+                + "defaultshippingaddress BIGINT, globalsubscriptionstatus BIGINT, salesrep BIGINT, "
+                + "category BIGINT, entitystatus BIGINT, firstorderdate DATE, lastorderdate DATE, balance DECIMAL(20,2)"
+                + custom("customer"));
+        tables.put("contact", ENTITY_COMMON + ", firstname VARCHAR(100), lastname VARCHAR(100), company BIGINT, "
+                + "title VARCHAR(100), globalsubscriptionstatus BIGINT" + custom("contact"));
+        tables.put("entityaddress", "nkey BIGINT PRIMARY KEY, addressee VARCHAR(200), attention VARCHAR(200), "
+                + "addr1 VARCHAR(200), addr2 VARCHAR(200), addr3 VARCHAR(200), city VARCHAR(100), state VARCHAR(60), "
+                + "zip VARCHAR(30), country VARCHAR(2), addrphone VARCHAR(100), addrtext VARCHAR(1000), "
+                + "recordowner BIGINT, lastmodifieddate TIMESTAMP");
+        tables.put("customeraddressbook", "entity BIGINT, internalid BIGINT, addressbookaddress BIGINT, "
+                + "label VARCHAR(100), defaultbilling CHAR(1), defaultshipping CHAR(1), isresidential CHAR(1), "
+                + "PRIMARY KEY (entity, internalid)");
+        tables.put("item", "id BIGINT PRIMARY KEY, itemid VARCHAR(100), fullname VARCHAR(200), displayname VARCHAR(200), "
+                + "itemtype VARCHAR(20), description VARCHAR(1000), baseprice DECIMAL(20,2), cost DECIMAL(20,2), "
+                + "upccode VARCHAR(20), isinactive CHAR(1), isonline CHAR(1), subsidiary BIGINT, "
+                + "incomeaccount BIGINT, createddate TIMESTAMP, lastmodifieddate TIMESTAMP, externalid VARCHAR(100)"
+                + custom("item"));
+        tables.put("transaction", "id BIGINT PRIMARY KEY, tranid VARCHAR(40), trandate DATE, type VARCHAR(20), "
+                + "status VARCHAR(1), entity BIGINT, subsidiary BIGINT, currency BIGINT, exchangerate DECIMAL(20,8), "
+                + "foreigntotal DECIMAL(20,2), memo VARCHAR(1000), email VARCHAR(300), createddate TIMESTAMP, "
+                + "lastmodifieddate TIMESTAMP, shipdate DATE, postingperiod BIGINT, billingaddress BIGINT, "
+                + "shippingaddress BIGINT, employee BIGINT, otherrefnum VARCHAR(60), posting CHAR(1), voided CHAR(1), "
+                + "externalid VARCHAR(100)" + custom("transaction"));
+        tables.put("transactionline", "transaction BIGINT NOT NULL, id BIGINT NOT NULL, linesequencenumber BIGINT, "
+                + "mainline CHAR(1), taxline CHAR(1), item BIGINT, itemtype VARCHAR(20), quantity DECIMAL(20,4), "
+                + "rate DECIMAL(20,4), netamount DECIMAL(20,2), foreignamount DECIMAL(20,2), memo VARCHAR(500), "
+                + "isclosed CHAR(1), entity BIGINT, subsidiary BIGINT, location BIGINT, department BIGINT, "
+                + "class BIGINT, createdfrom BIGINT, linecreateddate TIMESTAMP, linelastmodifieddate TIMESTAMP"
+                + custom("transactionline") + ", PRIMARY KEY (transaction, id)");
+        tables.put("transactionaccountingline", "transaction BIGINT NOT NULL, transactionline BIGINT NOT NULL, "
+                + "accountingbook BIGINT NOT NULL, account BIGINT, amount DECIMAL(20,2), debit DECIMAL(20,2), "
+                + "credit DECIMAL(20,2), netamount DECIMAL(20,2), posting CHAR(1), amountunpaid DECIMAL(20,2), "
+                + "lastmodifieddate TIMESTAMP, PRIMARY KEY (transaction, transactionline, accountingbook)");
+        tables.put("previoustransactionlinelink", "previousdoc BIGINT, previousline BIGINT, nextdoc BIGINT, "
+                + "nextline BIGINT, linktype VARCHAR(20), previoustype VARCHAR(20), nexttype VARCHAR(20), "
+                + "foreignamount DECIMAL(20,2), amount DECIMAL(20,2), lastmodifieddate TIMESTAMP, "
+                + "PRIMARY KEY (nextdoc, nextline, previousdoc, previousline)");
+        for (String name : List.of("transactionbillingaddress", "transactionshippingaddress")) {
+            tables.put(name, "nkey BIGINT PRIMARY KEY, addressee VARCHAR(200), attention VARCHAR(200), "
+                    + "addr1 VARCHAR(200), addr2 VARCHAR(200), city VARCHAR(100), state VARCHAR(60), zip VARCHAR(30), "
+                    + "country VARCHAR(2), addrphone VARCHAR(100), addrtext VARCHAR(1000), recordowner BIGINT");
+        }
+        tables.put("deletedrecord", "recordid BIGINT, recordtypeid BIGINT, type VARCHAR(60), name VARCHAR(300), "
+                + "deleteddate TIMESTAMP, context VARCHAR(40), deletedby BIGINT, iscustomrecord CHAR(1), "
+                + "iscustomlist CHAR(1), PRIMARY KEY (type, recordid)");
+        tables.put("systemnote", "id BIGINT PRIMARY KEY, date TIMESTAMP, recordid BIGINT, recordtypeid BIGINT, "
+                + "field VARCHAR(100), oldvalue VARCHAR(1000), newvalue VARCHAR(1000), name BIGINT, role BIGINT, "
+                + "context VARCHAR(40), type VARCHAR(20)");
+        tables.put("nsdf_trantype", "id VARCHAR(20) PRIMARY KEY, name VARCHAR(60)");
+        tables.put("nsdf_status", "trantype VARCHAR(20), id VARCHAR(1), name VARCHAR(80), PRIMARY KEY (trantype, id)");
+        tables.put("nsdf_subscription", "id BIGINT PRIMARY KEY, name VARCHAR(60)");
+        tables.put("nsdf_itemtype", "id VARCHAR(20) PRIMARY KEY, name VARCHAR(60)");
+        return tables;
+    }
+
+    private static String custom(String table) {
+        return CustomField.on(table).stream()
+                .map(field -> ", " + field.scriptId() + " " + field.kind().sqlType)
+                .collect(Collectors.joining());
+    }
+
+    static void create(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            for (Map.Entry<String, String> table : TABLES.entrySet()) {
+                statement.execute("CREATE TABLE " + table.getKey() + " (" + table.getValue() + ")");
+            }
+            // entity is every customer, contact, employee and vendor in one id space, as NetSuite has it.
+            statement.execute("CREATE VIEW entity AS "
+                    + entityView("customer", "'CustJob'") + " UNION ALL " + entityView("contact", "'Contact'")
+                    + " UNION ALL " + entityView("employee", "'Employee'") + " UNION ALL " + entityView("vendor", "'Vendor'"));
+        }
+    }
+
+    /** Indexes come after the bulk load, which is faster than keeping them up to date row by row. */
+    static void index(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            for (String index : List.of("transaction(lastmodifieddate)", "transaction(entity)",
+                    "transactionline(linelastmodifieddate)",
+                    "customer(lastmodifieddate)", "customer(email)", "contact(company)", "contact(lastmodifieddate)",
+                    "item(lastmodifieddate)", "deletedrecord(deleteddate)", "systemnote(recordid)",
+                    "previoustransactionlinelink(previousdoc)", "customeraddressbook(addressbookaddress)")) {
+                statement.execute("CREATE INDEX IF NOT EXISTS ix_" + index.replaceAll("\\W", "_") + " ON " + index);
+            }
+        }
+    }
+
+    private static String entityView(String table, String type) {
+        return "SELECT id, entityid, altname, entitytitle, email, phone, isinactive, subsidiary, datecreated, "
+                + "lastmodifieddate, externalid, " + type + " AS type FROM " + table;
+    }
+}

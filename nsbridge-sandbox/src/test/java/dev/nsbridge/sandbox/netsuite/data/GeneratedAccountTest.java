@@ -1,0 +1,117 @@
+package dev.nsbridge.sandbox.netsuite.data;
+
+import static dev.nsbridge.sandbox.netsuite.data.Accounts.all;
+import static dev.nsbridge.sandbox.netsuite.data.Accounts.one;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+final class GeneratedAccountTest {
+    private static NetSuiteAccount account;
+
+    @BeforeAll
+    static void generate() {
+        account = Accounts.small(Accounts.clock());
+    }
+
+    @AfterAll
+    static void close() {
+        account.close();
+    }
+
+    @Test
+    void shouldGenerateIdenticalDataForTheSameSeedScaleAndClock() throws SuiteQlException {
+        try (NetSuiteAccount again = Accounts.small(Accounts.clock())) {
+            for (String query : List.of("SELECT * FROM customer ORDER BY id",
+                    "SELECT * FROM transactionline ORDER BY transaction, id", "SELECT * FROM deletedrecord ORDER BY recordid")) {
+                assertThat(all(again, query)).isEqualTo(all(account, query));
+            }
+        }
+    }
+
+    @Test
+    void shouldGenerateOtherDataForAnotherSeed() throws SuiteQlException {
+        try (NetSuiteAccount other = GeneratedAccount.generate("1234567_SB1", 7, 0.05, Accounts.LOS_ANGELES,
+                Accounts.clock())) {
+            assertThat(all(other, "SELECT email FROM customer ORDER BY id"))
+                    .isNotEqualTo(all(account, "SELECT email FROM customer ORDER BY id"));
+        }
+    }
+
+    @Test
+    void shouldGrowWithTheScale() {
+        try (NetSuiteAccount bigger = GeneratedAccount.generate("1234567_SB1", 42, 0.2, Accounts.clock())) {
+            assertThat(bigger.rowCount("customer")).isBetween(180L, 200L);
+            assertThat(bigger.rowCount("transaction")).isGreaterThan(3 * account.rowCount("transaction"));
+            // About seven lines per order across its documents: scale 30 and more passes a million.
+            assertThat(bigger.rowCount("transactionline")).isBetween(5_000L, 9_000L);
+        }
+        assertThat(account.rowCount("customer")).isBetween(45L, 50L);
+        assertThat(account.rowCount("item")).isEqualTo(12);
+    }
+
+    @Test
+    void shouldHoldEveryKindOfMess() throws SuiteQlException {
+        List<String> emails = all(account, "SELECT NVL(email, '(none)') AS email FROM customer").stream()
+                .map(row -> row.get("email")).toList();
+        assertThat(emails).contains("(none)");
+        assertThat(emails).anyMatch(email -> !email.equals("(none)") && !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+"));
+        List<String> phones = all(account, "SELECT phone FROM customer UNION ALL SELECT phone FROM contact").stream()
+                .map(row -> row.getOrDefault("phone", "")).toList();
+        assertThat(phones).anyMatch(phone -> phone.matches("\\(\\d{3}\\) \\d{3}-\\d{4}"))
+                .anyMatch(phone -> phone.startsWith("+44 20 ")).anyMatch(phone -> phone.contains(" ext. "));
+        assertThat(all(account, "SELECT altname FROM customer UNION ALL SELECT altname FROM contact"))
+                .anyMatch(row -> !row.get("altname").chars().allMatch(c -> c < 128));
+        assertThat(all(account, "SELECT DISTINCT globalsubscriptionstatus AS s FROM customer ORDER BY s"))
+                .extracting(row -> row.get("s")).containsExactly("1", "2", "3", "4");
+        assertThat(one(account, "SELECT COUNT(*) FROM transaction WHERE type = 'SalesOrd' AND status = 'C'"))
+                .isNotEqualTo("0");
+        assertThat(one(account, "SELECT COUNT(DISTINCT currency) FROM transaction")).isNotEqualTo("1");
+        assertThat(one(account, "SELECT COUNT(*) FROM customer WHERE custentity_klaviyo_profile_id IS NOT NULL"))
+                .isNotEqualTo("0");
+        assertThat(all(account, "SELECT DISTINCT type FROM transaction"))
+                .extracting(row -> row.get("type")).contains("SalesOrd", "ItemShip", "CustInvc");
+        assertThat(one(account, "SELECT COUNT(*) FROM transactionaccountingline WHERE lastmodifieddate IS NULL"))
+                .isNotEqualTo("0");
+        assertThat(one(account, "SELECT COUNT(*) FROM transactionaccountingline WHERE lastmodifieddate IS NOT NULL"))
+                .isNotEqualTo("0");
+    }
+
+    @Test
+    void shouldKeepDeletedRecordsOnlyInDeletedRecord() throws SuiteQlException {
+        List<Map<String, String>> deleted = all(account, "SELECT recordid, type FROM deletedrecord");
+        assertThat(deleted).extracting(row -> row.get("type")).contains("customer", "salesorder");
+        for (Map<String, String> row : deleted) {
+            String table = row.get("type").equals("customer") ? "customer" : "transaction";
+            assertThat(one(account, "SELECT COUNT(*) FROM " + table + " WHERE id = ?", row.get("recordid")))
+                    .isEqualTo("0");
+        }
+    }
+
+    @Test
+    void shouldLinkFulfillmentsAndRefundsToTheirSalesOrder() throws SuiteQlException {
+        assertThat(one(account, "SELECT COUNT(*) FROM transactionline l JOIN transaction t ON t.id = l.transaction "
+                + "JOIN transaction o ON o.id = l.createdfrom WHERE t.type = 'ItemShip' AND o.type = 'SalesOrd'"))
+                .isNotEqualTo("0");
+        assertThat(one(account, "SELECT COUNT(*) FROM previoustransactionlinelink k JOIN transactionline l "
+                + "ON l.transaction = k.previousdoc AND l.id = k.previousline WHERE k.linktype = 'ShipRcpt'"))
+                .isEqualTo(one(account, "SELECT COUNT(*) FROM previoustransactionlinelink WHERE linktype = 'ShipRcpt'"));
+        assertThat(one(account, "SELECT COUNT(*) FROM transaction t WHERE t.type IN ('CashRfnd', 'CustCred')"))
+                .isNotEqualTo("0");
+        assertThat(one(account, "SELECT COUNT(*) FROM transaction t WHERE NOT EXISTS (SELECT 1 FROM transactionline "
+                + "l WHERE l.transaction = t.id AND l.id = 0 AND l.mainline = 'T')")).isEqualTo("0");
+    }
+
+    @Test
+    void shouldPointCustomersAndOrdersAtTheirAddresses() throws SuiteQlException {
+        assertThat(one(account, "SELECT COUNT(*) FROM customer c JOIN entityaddress a ON a.nkey = "
+                + "c.defaultbillingaddress JOIN customeraddressbook b ON b.addressbookaddress = a.nkey AND b.entity = c.id"))
+                .isNotEqualTo("0");
+        assertThat(one(account, "SELECT COUNT(*) FROM transaction t JOIN transactionshippingaddress s "
+                + "ON s.nkey = t.shippingaddress WHERE t.type = 'SalesOrd'")).isNotEqualTo("0");
+    }
+}
