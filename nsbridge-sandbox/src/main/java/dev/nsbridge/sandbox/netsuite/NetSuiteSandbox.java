@@ -20,10 +20,8 @@ public interface NetSuiteSandbox extends AutoCloseable {
     /** Starts a sandbox over a generated account and answers once it takes requests. */
     static NetSuiteSandbox start(Options options) {
         MovableClock clock = MovableClock.system();
-        // The generator's time-zone-aware overload (accountId, seed, scale, timeZone, clock) is being added on the
-        // data branch; until it lands the generator gets the clock in the user's zone.
         NetSuiteAccount account = GeneratedAccount.generate(options.accountId(), options.seed(), options.scale(),
-                clock.withZone(options.timeZone()));
+                options.timeZone(), clock);
         return LocalNetSuite.start(options, account, clock);
     }
 
