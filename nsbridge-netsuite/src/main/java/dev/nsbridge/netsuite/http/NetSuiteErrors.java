@@ -12,13 +12,19 @@ final class NetSuiteErrors {
     static final String AUDIT_TRAIL = "NetSuite shows the reason only in Setup > Users/Roles > User Management >"
             + " View Login Audit Trail";
 
+    /** The code of every refused login (401). */
+    static final String INVALID_LOGIN = "INVALID_LOGIN";
+    /** The code of every refusal for lack of a permission (403), whatever NetSuite's own code was. */
+    static final String INSUFFICIENT_PERMISSION = "INSUFFICIENT_PERMISSION";
+
     private NetSuiteErrors() {
     }
 
     /** A 401: the credentials (or the token made from them) were refused. */
     static AuthenticationException loginRefused(String account, String authMethod, NetSuiteError error) {
-        String code = error.errorCode().isEmpty() ? "INVALID_LOGIN" : error.errorCode();
-        return new AuthenticationException(code, "NetSuite refused the login to account " + account + " ("
+        // One stable code whatever NetSuite said (INVALID_LOGIN, INVALID_LOGIN_ATTEMPT, invalid_token): the wire
+        // code stays in the message.
+        return new AuthenticationException(INVALID_LOGIN, "NetSuite refused the login to account " + account + " ("
                 + authMethod + "): " + error.summary(),
                 "check the account id and the " + authMethod + " credentials; " + AUDIT_TRAIL
                         + " (bad signature, revoked token, clock skew, lockout)");
@@ -31,7 +37,7 @@ final class NetSuiteErrors {
             case 400 -> new ConfigurationException(orDefault(error, "INVALID_PARAMETER"), message,
                     error.queryParam().map(p -> "fix the " + ("q".equals(p) ? "query" : "parameter '" + p + "'")
                             + " as NetSuite's text above says").orElse("fix the request as NetSuite's text above says"));
-            case 403 -> new AuthenticationException(orDefault(error, "INSUFFICIENT_PERMISSION"), message,
+            case 403 -> new AuthenticationException(INSUFFICIENT_PERMISSION, message,
                     permissionFix(what));
             case 404 -> "NONEXISTENT_ID".equals(error.errorCode())
                     ? new RecordException("NONEXISTENT_ID", message, "the record was deleted or never existed")

@@ -128,7 +128,13 @@ public final class NetSuiteHttp {
         if (status == 401) {
             login.refused();
             auth.invalidate();
-            throw NetSuiteErrors.loginRefused(account.value(), auth.method(), NetSuiteError.parse(status, body, json));
+            NetSuiteError error = NetSuiteError.parse(status, body, json);
+            if (error.detail().isEmpty()) {
+                // OAuth 2.0 refusals may say why only in the Bearer challenge.
+                String challenge = response.headers().firstValue("WWW-Authenticate").orElse("");
+                error = new NetSuiteError(status, error.title(), error.errorCode(), challenge, error.queryParam());
+            }
+            throw NetSuiteErrors.loginRefused(account.value(), auth.method(), error);
         }
         login.accepted();
         if (status >= 200 && status < 300) {
