@@ -24,13 +24,14 @@ import java.util.regex.Pattern;
  */
 public record DateConventions(String userDateFormat, ZoneId timeZone) {
     public static final String TO_CHAR_FORMAT = "YYYY-MM-DD HH24:MI:SS";
-    public static final DateConventions DEFAULT = new DateConventions("M/D/YYYY", ZoneId.of("America/Los_Angeles"));
 
     private static final DateTimeFormatter TO_CHAR = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss")
             .withResolverStyle(ResolverStyle.STRICT);
     private static final Pattern TO_CHAR_SHAPE = Pattern.compile("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}");
     private static final Pattern TOKENS = Pattern.compile("YYYY|YY|MONTH|MON|MM|M|DD|D|[^A-Z]",
             Pattern.CASE_INSENSITIVE);
+    // Declared after the patterns: building it parses the format with them.
+    public static final DateConventions DEFAULT = new DateConventions("M/D/YYYY", ZoneId.of("America/Los_Angeles"));
 
     public DateConventions {
         Objects.requireNonNull(userDateFormat, "userDateFormat");
