@@ -13,6 +13,9 @@ public interface NetSuiteAuth {
      *
      * @param method the HTTP method, e.g. {@code POST}
      * @param uri    the full request URI, query included (TBA signs query parameters; JSON bodies are not signed)
+     * @throws dev.nsbridge.spi.errors.AuthenticationException NetSuite refused a login made to get the value (the
+     *                                                         OAuth 2.0 token request): count it as a failed login
+     * @throws dev.nsbridge.spi.errors.TransientException      the login could not be tried now (429, 5xx, network)
      */
     String authorization(String method, URI uri);
 

@@ -1,6 +1,8 @@
 package dev.nsbridge.sandbox.netsuite;
 
 import dev.nsbridge.sandbox.MovableClock;
+import dev.nsbridge.sandbox.netsuite.auth.LoginAttempt;
+import dev.nsbridge.sandbox.netsuite.data.GeneratedAccount;
 import dev.nsbridge.sandbox.netsuite.data.NetSuiteAccount;
 import java.net.URI;
 import java.time.Duration;
@@ -15,9 +17,24 @@ import java.util.Map;
  */
 public interface NetSuiteSandbox extends AutoCloseable {
 
-    /** Starts a sandbox and answers once it takes requests. */
+    /** Starts a sandbox over a generated account and answers once it takes requests. */
     static NetSuiteSandbox start(Options options) {
-        throw new UnsupportedOperationException("the sandbox server is being built");
+        MovableClock clock = MovableClock.system();
+        // The generator's time-zone-aware overload (accountId, seed, scale, timeZone, clock) is being added on the
+        // data branch; until it lands the generator gets the clock in the user's zone.
+        NetSuiteAccount account = GeneratedAccount.generate(options.accountId(), options.seed(), options.scale(),
+                clock.withZone(options.timeZone()));
+        return LocalNetSuite.start(options, account, clock);
+    }
+
+    /** Starts a sandbox over a given account (e.g. a small hand-made one in a test); closing the sandbox closes it. */
+    static NetSuiteSandbox start(Options options, NetSuiteAccount account) {
+        return start(options, account, MovableClock.system());
+    }
+
+    /** As {@link #start(Options, NetSuiteAccount)}, with a clock the account may share. */
+    static NetSuiteSandbox start(Options options, NetSuiteAccount account, MovableClock clock) {
+        return LocalNetSuite.start(options, account, clock);
     }
 
     /** Where clients send requests, e.g. {@code http://127.0.0.1:41234}; paths are NetSuite's own. */
@@ -78,6 +95,14 @@ public interface NetSuiteSandbox extends AutoCloseable {
             return new Options(value, seed, scale, host, port, timeZone, concurrencyLimit);
         }
 
+        public Options withHost(String value) {
+            return new Options(accountId, seed, scale, value, port, timeZone, concurrencyLimit);
+        }
+
+        public Options withTimeZone(ZoneId value) {
+            return new Options(accountId, seed, scale, host, port, value, concurrencyLimit);
+        }
+
         public Options withConcurrencyLimit(int value) {
             return new Options(accountId, seed, scale, host, port, timeZone, value);
         }
@@ -91,6 +116,10 @@ public interface NetSuiteSandbox extends AutoCloseable {
     }
 
     record Tba(String consumerKey, String consumerSecret, String tokenId, String tokenSecret) {
+        @Override
+        public String toString() {
+            return "Tba[consumerKey=" + consumerKey + ", tokenId=" + tokenId + ", secrets hidden]";
+        }
     }
 
     /**
@@ -108,11 +137,18 @@ public interface NetSuiteSandbox extends AutoCloseable {
      * @param privateKeyPem the private key as PKCS#8 PEM ({@code -----BEGIN PRIVATE KEY-----})
      */
     record Certificate(String id, String keyType, String privateKeyPem) {
+        @Override
+        public String toString() {
+            return "Certificate[id=" + id + ", keyType=" + keyType + ", private key hidden]";
+        }
     }
 
     /** The sandbox's knobs; every setter takes effect for the next request. */
     interface Knobs {
-        /** Each SuiteQL answer waits {@code perRequest + perRow × rows} before it is sent. */
+        /**
+         * Each REST answer waits {@code perRequest + perRow × rows} before it is sent (rows of a SuiteQL page, one
+         * for a record, none otherwise), holding its place in the concurrency pool meanwhile.
+         */
         Knobs latency(Duration perRequest, Duration perRow);
 
         Knobs concurrencyLimit(int limit);
@@ -148,6 +184,15 @@ public interface NetSuiteSandbox extends AutoCloseable {
 
         /** Failed logins (401s) so far. */
         long failedLogins();
+
+        /** Connections closed without an answer by the drop fault; they have no status. */
+        long droppedConnections();
+
+        /**
+         * NetSuite's Login Audit Trail: every login attempt, oldest first (the latest 10,000), with the real reason
+         * of each refusal, which never goes on the wire.
+         */
+        List<LoginAttempt> loginAuditTrail();
 
         void reset();
     }

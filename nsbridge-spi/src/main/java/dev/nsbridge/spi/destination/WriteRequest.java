@@ -17,6 +17,20 @@ import java.util.Objects;
  */
 public record WriteRequest(String pipeline, StreamDescriptor stream, String target, LoadMethod loadMethod,
                            List<String> uniqueKey, Map<String, String> options) {
+
+    /**
+     * Option the engine sets to {@code true} on a dry run: the destination shows what it would send (the exact
+     * payloads, in its writer's results or log) and changes nothing.
+     */
+    public static final String DRY_RUN_OPTION = "nsbridge.dry_run";
+
+    /**
+     * Option the engine sets, to a whole number, when a run is limited to a few records (a rehearsal against a
+     * sandbox account). The engine already stops after that many rows and never advances the state of such a
+     * run; a destination may read it to, for instance, skip swapping in a rebuilt table.
+     */
+    public static final String LIMIT_OPTION = "nsbridge.limit";
+
     public WriteRequest {
         Objects.requireNonNull(pipeline, "pipeline");
         Objects.requireNonNull(stream, "stream");

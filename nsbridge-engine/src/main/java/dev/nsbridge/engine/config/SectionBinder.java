@@ -1,0 +1,107 @@
+package dev.nsbridge.engine.config;
+
+import dev.nsbridge.engine.config.YamlNode.Field;
+import dev.nsbridge.engine.config.YamlNode.MapNode;
+import dev.nsbridge.engine.config.YamlNode.ScalarNode;
+import dev.nsbridge.spi.config.ConfigDef;
+import dev.nsbridge.spi.config.ConfigKey;
+import dev.nsbridge.spi.config.ConfigProblem;
+import dev.nsbridge.spi.config.ConfigValues;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Parses one map of the file with a component's {@link ConfigDef} and turns each problem into an issue with the
+ * full key path and the line it concerns: the key for an unknown key, the value for a bad value, the enclosing
+ * entry for a missing key.
+ */
+final class SectionBinder {
+    private final IssueCollector issues;
+
+    SectionBinder(IssueCollector issues) {
+        this.issues = issues;
+    }
+
+    /**
+     * The parsed values; keys in {@code handledElsewhere} are left out (the caller parses them). Whatever the
+     * problems, every valid key has its value, so later checks can still run and report theirs.
+     */
+    ConfigValues bind(String path, int entryLine, MapNode node, ConfigDef def, Set<String> handledElsewhere) {
+        Map<String, Object> raw = new LinkedHashMap<>();
+        node.fields().forEach((key, field) -> {
+            if (!handledElsewhere.contains(key)) {
+                raw.put(key, field.value().plain());
+            }
+        });
+        ConfigDef.Result result = def.parse(raw);
+        for (ConfigProblem problem : result.problems()) {
+            report(path, entryLine, node, def, problem);
+        }
+        warnAboutWrittenSecrets(path, node, def);
+        return result.values();
+    }
+
+    /** The entry as a map, or an error when the file gave a single value or a list where a map belongs. */
+    Optional<MapNode> asMap(String path, Field field) {
+        if (field.value() instanceof MapNode map) {
+            return Optional.of(map);
+        }
+        if (field.value() instanceof ScalarNode scalar && scalar.value() == null) {
+            return Optional.of(MapNode.empty(field.line()));
+        }
+        issues.error(field.line(), path, "is not a map", "indent its keys under it, one `key: value` per line");
+        return Optional.empty();
+    }
+
+    private void report(String path, int entryLine, MapNode node, ConfigDef def, ConfigProblem problem) {
+        String keyPath = path + "." + problem.key();
+        Optional<Field> field = node.field(problem.key());
+        if (field.isPresent() && field.get().value() instanceof ScalarNode scalar && scalar.fromEnvironment()
+                && scalar.value() == null) {
+            return; // an unset environment variable, reported once where it was resolved
+        }
+        switch (problem.kind()) {
+            case MISSING -> issues.error(entryLine, keyPath, problem.message(), problem.fix());
+            case UNKNOWN -> issues.error(field.map(Field::line).orElse(entryLine), keyPath, problem.message(),
+                    problem.fix());
+            case INVALID -> {
+                boolean secret = def.key(problem.key()).map(ConfigKey::isSecret).orElse(true);
+                int line = field.map(f -> f.value().line()).orElse(entryLine);
+                issues.error(line, keyPath, quote(field, secret) + problem.message(), problem.fix());
+            }
+            default -> throw new IllegalStateException("unexpected problem kind " + problem.kind());
+        }
+    }
+
+    /** How the value appears in a message: as the file wrote it, unless it is (or may hold) a secret. */
+    private static String quote(Optional<Field> field, boolean secret) {
+        if (secret || field.isEmpty() || !(field.get().value() instanceof ScalarNode scalar)) {
+            return "the value ";
+        }
+        if (scalar.fromEnvironment()) {
+            return "'" + scalar.sourceText() + "' gives a value that ";
+        }
+        return "'" + scalar.sourceText() + "' ";
+    }
+
+    private void warnAboutWrittenSecrets(String path, MapNode node, ConfigDef def) {
+        for (ConfigKey<?> key : def.keys()) {
+            if (!key.isSecret()) {
+                continue;
+            }
+            node.field(key.name()).ifPresent(field -> {
+                if (field.value() instanceof ScalarNode scalar && scalar.value() != null && !scalar.fromEnvironment()) {
+                    String keyPath = path + "." + key.name();
+                    String variable = keyPath.replaceFirst("^[a-z]+\\.", "").replaceAll("[^A-Za-z0-9]+", "_")
+                            .toUpperCase(Locale.ROOT);
+                    issues.warning(field.line(), keyPath, "is a secret written into the file, where anyone who can"
+                            + " read it can use it", "write " + key.name() + ": ${" + variable + "} and set "
+                            + variable + " in the environment");
+                }
+            });
+        }
+    }
+}

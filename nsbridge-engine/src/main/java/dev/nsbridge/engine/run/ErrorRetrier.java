@@ -1,0 +1,68 @@
+package dev.nsbridge.engine.run;
+
+import dev.nsbridge.engine.store.ErrorStatus;
+import dev.nsbridge.engine.store.RunLocks;
+import dev.nsbridge.engine.store.StoredError;
+import dev.nsbridge.engine.store.Stores;
+import dev.nsbridge.spi.data.RecordError;
+import dev.nsbridge.spi.destination.RetryableDestination;
+import dev.nsbridge.spi.errors.ConfigurationException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Sends a pipeline's open record errors again through its destination's {@link RetryableDestination#retry}:
+ * what goes through is resolved, what is refused again stays open with the new reason. Holds the pipeline's
+ * lock meanwhile, so a retry never races a run.
+ */
+public final class ErrorRetrier {
+    private final Stores stores;
+    private final Clock clock;
+
+    public ErrorRetrier(Stores stores, Clock clock) {
+        this.stores = stores;
+        this.clock = clock;
+    }
+
+    /** What a retry did. */
+    public record RetryOutcome(int attempted, int resolved, int stillOpen) {
+    }
+
+    /** Retries up to {@code limit} open errors of the pipeline, newest first. */
+    public RetryOutcome retry(Pipeline pipeline, int limit) {
+        if (!(pipeline.destination() instanceof RetryableDestination destination)) {
+            throw new ConfigurationException("RETRY_UNSUPPORTED", "the destination of pipeline '" + pipeline.name()
+                    + "' cannot send stored records again", "run the pipeline again (with its state cleared for a"
+                    + " full reload) or resolve the errors by hand");
+        }
+        RunLocks.Lease lease = stores.locks().acquire(pipeline.name(), clock.instant());
+        try {
+            List<StoredError> open = stores.errors().list(Optional.of(pipeline.name()), Optional.of(ErrorStatus.OPEN),
+                    limit);
+            if (open.isEmpty()) {
+                return new RetryOutcome(0, 0, 0);
+            }
+            List<RecordError> refused = destination.retry(pipeline.write(),
+                    open.stream().map(StoredError::error).toList());
+            Map<String, RecordError> refusedByKey = refused.stream()
+                    .collect(Collectors.toMap(RecordError::recordKey, Function.identity(), (first, second) -> second));
+            int resolved = 0;
+            for (StoredError error : open) {
+                RecordError again = refusedByKey.get(error.error().recordKey());
+                if (again == null) {
+                    stores.errors().resolve(error.id(), clock.instant());
+                    resolved++;
+                } else {
+                    stores.errors().markRetried(error.id(), again, clock.instant());
+                }
+            }
+            return new RetryOutcome(open.size(), resolved, open.size() - resolved);
+        } finally {
+            lease.close();
+        }
+    }
+}

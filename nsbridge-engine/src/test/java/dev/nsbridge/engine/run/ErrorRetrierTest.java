@@ -1,0 +1,67 @@
+package dev.nsbridge.engine.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.nsbridge.engine.store.EmbeddedStores;
+import dev.nsbridge.engine.store.ErrorStatus;
+import dev.nsbridge.engine.store.ProcessIdentity;
+import dev.nsbridge.engine.store.StoredError;
+import dev.nsbridge.spi.destination.Destination;
+import dev.nsbridge.spi.destination.DestinationWriter;
+import dev.nsbridge.spi.destination.WriteRequest;
+import dev.nsbridge.spi.errors.ConfigurationException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+final class ErrorRetrierTest {
+    private static final Instant T0 = Instant.parse("2024-05-01T10:00:00Z");
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void shouldResolveWhatSucceedsOnRetryAndKeepTheRestOpen() {
+        TickingClock clock = new TickingClock(T0);
+        try (EmbeddedStores stores = EmbeddedStores.open(folder.resolve("n.db"), clock,
+                new ProcessIdentity("here", 1), pid -> true)) {
+            FakeDestination destination = new FakeDestination(false);
+            destination.refusedEmails.add("a1@example.com");
+            destination.refusedEmails.add("b2@example.com");
+            Pipeline pipeline = PipelineRunnerTest.pipeline(new FakeSource(2), destination);
+            new PipelineRunner(stores, clock).run(pipeline, RunOptions.NORMAL, RunListener.NONE);
+            destination.stillRefusedOnRetry.add("21");
+
+            ErrorRetrier.RetryOutcome outcome = new ErrorRetrier(stores, clock).retry(pipeline, 100);
+
+            assertThat(outcome).isEqualTo(new ErrorRetrier.RetryOutcome(2, 1, 1));
+            assertThat(destination.retried).containsExactlyInAnyOrder("10", "21");
+            assertThat(stores.errors().list(Optional.of("customers"), Optional.empty(), 10))
+                    .extracting(e -> e.error().recordKey(), StoredError::status, StoredError::attempts)
+                    .containsExactlyInAnyOrder(
+                            org.assertj.core.groups.Tuple.tuple("10", ErrorStatus.RESOLVED, 1),
+                            org.assertj.core.groups.Tuple.tuple("21", ErrorStatus.OPEN, 2));
+        }
+    }
+
+    @Test
+    void shouldSayWhenADestinationCannotRetry() {
+        TickingClock clock = new TickingClock(T0);
+        Destination plain = new Destination() {
+            @Override
+            public DestinationWriter open(WriteRequest request) {
+                throw new UnsupportedOperationException();
+            }
+        };
+        try (EmbeddedStores stores = EmbeddedStores.open(folder.resolve("n.db"), clock)) {
+            Pipeline base = PipelineRunnerTest.pipeline(new FakeSource(1), new FakeDestination(false));
+            Pipeline pipeline = new Pipeline(base.name(), base.source(), base.read(), plain, base.write());
+
+            assertThatThrownBy(() -> new ErrorRetrier(stores, clock).retry(pipeline, 10))
+                    .isInstanceOf(ConfigurationException.class).hasMessageContaining("cannot send stored records");
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package dev.nsbridge.sandbox.netsuite.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.nsbridge.sandbox.netsuite.data.NetSuiteAccount;
+import dev.nsbridge.sandbox.netsuite.data.SuiteQlException;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** {@code POST /services/rest/query/v1/suiteql}: paging rules, the 100,000-row cap and NetSuite's answer shape. */
+final class SuiteQlRoute implements RestGate.Resource {
+    static final String PATH = "/services/rest/query/v1/suiteql";
+    static final int MAX_LIMIT = 1000;
+    /** One query returns at most 100,000 rows; past that is not documented, the sandbox refuses the offset. */
+    static final int MAX_ROWS = 100_000;
+    private static final String COLLECTION = "application/vnd.oracle.resource+json; type=collection";
+
+    private final NetSuiteAccount account;
+    private final ErrorResponses errors;
+
+    SuiteQlRoute(NetSuiteAccount account, ErrorResponses errors) {
+        this.account = account;
+        this.errors = errors;
+    }
+
+    @Override
+    public int serve(Context ctx) {
+        String prefer = ctx.header("Prefer");
+        if (prefer == null || !prefer.toLowerCase(Locale.ROOT).contains("transient")) {
+            // NetSuite requires the header; the exact wording of its refusal is not documented.
+            errors.send(ctx, 400, "INVALID_PARAMETER", "The request must include the header 'Prefer: transient'.",
+                    Map.of("o:errorHeader", "Prefer"));
+            return 0;
+        }
+        Integer limit = intParam(ctx, "limit", MAX_LIMIT);
+        Integer offset = intParam(ctx, "offset", 0);
+        if (limit == null || limit < 1 || limit > MAX_LIMIT) {
+            errors.badParameter(ctx, "Invalid value for the 'limit' query parameter. It must be a number from 1 to "
+                    + MAX_LIMIT + ".", "limit");
+            return 0;
+        }
+        if (offset == null || offset < 0 || offset % limit != 0) {
+            errors.badParameter(ctx, "Invalid value for the 'offset' query parameter. It must be divisible by the"
+                    + " limit.", "offset");
+            return 0;
+        }
+        if (offset >= MAX_ROWS) {
+            errors.badParameter(ctx, "Invalid value for the 'offset' query parameter. A query returns at most "
+                    + MAX_ROWS + " results; read large tables in id ranges.", "offset");
+            return 0;
+        }
+        Query query = parseBody(ctx.body());
+        if (query == null) {
+            errors.badParameter(ctx, "Invalid search query. The request body must be a JSON object with a 'q'"
+                    + " string and an optional 'params' array.", "q");
+            return 0;
+        }
+        NetSuiteAccount.QueryPage page;
+        try {
+            page = account.query(query.q(), query.params(), offset, limit);
+        } catch (SuiteQlException refused) {
+            errors.send(ctx, 400, refused.errorCode(), refused.getMessage(), Map.of("o:errorQueryParam", "q"));
+            return 0;
+        }
+        ctx.status(200).contentType(COLLECTION).result(NetSuiteJson.write(answer(ctx, page, offset, limit)));
+        return page.items().size();
+    }
+
+    private static Map<String, Object> answer(Context ctx, NetSuiteAccount.QueryPage page, int offset, int limit) {
+        int count = page.items().size();
+        boolean hasMore = offset + count < page.totalResults();
+        String base = ctx.scheme() + "://" + ctx.header("Host") + PATH;
+        List<Map<String, String>> links = new ArrayList<>();
+        links.add(NetSuiteJson.link("self", base + "?limit=" + limit + "&offset=" + offset));
+        if (hasMore) {
+            links.add(NetSuiteJson.link("next", base + "?limit=" + limit + "&offset=" + (offset + limit)));
+        }
+        List<Map<String, Object>> items = new ArrayList<>(count);
+        for (Map<String, String> row : page.items()) {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("links", List.of());
+            item.putAll(row);
+            items.add(item);
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("links", links);
+        body.put("count", count);
+        body.put("hasMore", hasMore);
+        body.put("items", items);
+        body.put("offset", offset);
+        body.put("totalResults", page.totalResults());
+        return body;
+    }
+
+    private static Integer intParam(Context ctx, String name, int fallback) {
+        String raw = ctx.queryParam(name);
+        if (raw == null) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(raw.trim());
+        } catch (NumberFormatException notANumber) {
+            return null;
+        }
+    }
+
+    private record Query(String q, List<String> params) {
+    }
+
+    private static Query parseBody(String body) {
+        try {
+            JsonNode root = NetSuiteJson.reader().readTree(body);
+            if (root == null || !root.isObject() || !root.path("q").isTextual()) {
+                return null;
+            }
+            List<String> params = new ArrayList<>();
+            JsonNode given = root.path("params");
+            if (!given.isMissingNode() && !given.isNull()) {
+                if (!given.isArray()) {
+                    return null;
+                }
+                given.forEach(value -> params.add(value.asText()));
+            }
+            return new Query(root.get("q").asText(), params);
+        } catch (IOException notJson) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** The DuckDB destination: an embedded file, loaded through DuckDB's appender. */
+package dev.nsbridge.warehouse.duckdb;

@@ -1,0 +1,2 @@
+/** What every warehouse destination shares: table names, load methods, schema evolution and the state table. */
+package dev.nsbridge.warehouse;

@@ -1,0 +1,2 @@
+/** The PostgreSQL destination: loaded through {@code COPY ... FROM STDIN}. */
+package dev.nsbridge.warehouse.postgres;
