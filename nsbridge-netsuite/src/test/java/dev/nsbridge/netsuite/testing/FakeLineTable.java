@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -32,49 +33,54 @@ public final class FakeLineTable {
         return (long) transactions * linesPerTransaction;
     }
 
+    /** One page of the rows after the keyset the query names, within its transaction range. */
+    public record Page(List<Map<String, String>> items, boolean hasMore) {
+    }
+
+    public Page page(String q, List<String> params, int limit) {
+        int next = 0;
+        long from = Long.MIN_VALUE;
+        long to = Long.MAX_VALUE;
+        if (q.contains("transaction >= ? AND transaction < ?")) {
+            from = Long.parseLong(params.get(next++));
+            to = Long.parseLong(params.get(next++));
+        }
+        long afterTransaction = 0;
+        long afterId = 0;
+        if (q.contains("transaction > ? OR (transaction = ? AND id > ?)")) {
+            afterTransaction = Long.parseLong(params.get(next));
+            afterId = Long.parseLong(params.get(next + 2));
+        }
+        List<Map<String, String>> items = new ArrayList<>();
+        for (long t = Math.max(Math.max(1, afterTransaction), from); t <= transactions && t < to; t++) {
+            for (long id = t == afterTransaction ? afterId + 1 : 1; id <= linesPerTransaction; id++) {
+                if (items.size() == limit) {
+                    return new Page(items, true);
+                }
+                items.add(Map.of("transaction", Long.toString(t), "id", Long.toString(id),
+                        "memo", "line " + id + " of " + t));
+            }
+        }
+        return new Page(items, false);
+    }
+
     public Answer answer(FakeNetSuite.Seen request) {
         try {
             JsonNode body = json.readTree(request.body());
-            String q = body.path("q").asText();
-            List<Long> params = new ArrayList<>();
-            body.path("params").forEach(p -> params.add(Long.parseLong(p.asText())));
-            Matcher page = LIMIT.matcher(request.query());
-            if (!page.find()) {
+            List<String> params = new ArrayList<>();
+            body.path("params").forEach(p -> params.add(p.asText()));
+            Matcher limit = LIMIT.matcher(request.query());
+            if (!limit.find()) {
                 return Answer.error(400, "INVALID_PARAMETER", "no limit");
             }
-            int limit = Integer.parseInt(page.group(1));
-            int next = 0;
-            long from = Long.MIN_VALUE;
-            long to = Long.MAX_VALUE;
-            if (q.contains("transaction >= ? AND transaction < ?")) {
-                from = params.get(next++);
-                to = params.get(next++);
-            }
-            long afterTransaction = 0;
-            long afterId = 0;
-            if (q.contains("transaction > ? OR (transaction = ? AND id > ?)")) {
-                afterTransaction = params.get(next);
-                afterId = params.get(next + 2);
-            }
+            Page page = page(body.path("q").asText(), params, Integer.parseInt(limit.group(1)));
             ObjectNode root = json.createObjectNode();
-            ArrayNode items = json.createArrayNode();
-            boolean hasMore = false;
-            outer:
-            for (long t = Math.max(1, afterTransaction); t <= transactions; t++) {
-                if (t < from || t >= to) {
-                    continue;
-                }
-                for (long id = t == afterTransaction ? afterId + 1 : 1; id <= linesPerTransaction; id++) {
-                    if (items.size() == limit) {
-                        hasMore = true;
-                        break outer;
-                    }
-                    items.addObject().put("transaction", Long.toString(t)).put("id", Long.toString(id))
-                            .put("memo", "line " + id + " of " + t);
-                }
-            }
             root.putArray("links");
-            root.put("count", items.size()).put("hasMore", hasMore).set("items", items);
+            ArrayNode items = root.put("count", page.items().size()).put("hasMore", page.hasMore()).putArray("items");
+            page.items().forEach(item -> {
+                ObjectNode node = items.addObject();
+                item.forEach(node::put);
+            });
             root.put("offset", 0).put("totalResults", size());
             return Answer.json(200, root.toString());
         } catch (IOException e) {
