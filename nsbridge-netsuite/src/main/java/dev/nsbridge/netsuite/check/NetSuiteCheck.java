@@ -45,7 +45,7 @@ public final class NetSuiteCheck {
         }
         steps.add(suiteQlStep());
         steps.add(governance.limits().isPresent()
-                ? CheckStep.passed(GOVERNANCE, "governanceLimits: " + governance.limits().get())
+                ? CheckStep.passed(GOVERNANCE, "governanceLimits: " + governance.limits().get().describe())
                 : CheckStep.warned(GOVERNANCE, governance.unreadableBecause().orElse("not readable"),
                         "only an administrator role may read governanceLimits; nsbridge uses the configured"
                                 + " concurrency (" + client.connection().concurrency() + "): set it to the account's"

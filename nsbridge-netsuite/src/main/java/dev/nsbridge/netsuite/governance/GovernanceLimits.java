@@ -41,4 +41,13 @@ public record GovernanceLimits(OptionalInt accountConcurrencyLimit, OptionalInt 
         }
         return OptionalInt.empty();
     }
+
+    /** The figures as NetSuite named them, for {@code nsbridge check}. */
+    public String describe() {
+        StringBuilder text = new StringBuilder("integrationLimitType=").append(integrationLimitType.orElse("?"));
+        accountConcurrencyLimit.ifPresent(v -> text.append(", accountConcurrencyLimit=").append(v));
+        accountUnallocatedConcurrencyLimit.ifPresent(v -> text.append(", accountUnallocatedConcurrencyLimit=").append(v));
+        integrationConcurrencyLimit.ifPresent(v -> text.append(", integrationConcurrencyLimit=").append(v));
+        return text.toString();
+    }
 }
