@@ -1,0 +1,2 @@
+/** Reads and writes of single customer and contact records through the REST records API. */
+package dev.nsbridge.netsuite.records;

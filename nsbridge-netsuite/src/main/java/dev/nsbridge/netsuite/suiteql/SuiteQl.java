@@ -1,0 +1,117 @@
+package dev.nsbridge.netsuite.suiteql;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.nsbridge.netsuite.http.NetSuiteHttp;
+import dev.nsbridge.netsuite.http.NetSuiteRequest;
+import dev.nsbridge.spi.errors.InternalException;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/** SuiteQL over REST: single pages, and streamed reads by offset (up to the cap) or by key (past it). */
+public final class SuiteQl {
+    public static final String PATH = "/services/rest/query/v1/suiteql";
+    public static final int MAX_LIMIT = 1000;
+    public static final int OFFSET_CAP = 100_000;
+    private static final Map<String, String> HEADERS = Map.of("Prefer", "transient",
+            "Content-Type", "application/json", "Accept", "application/json");
+
+    private final NetSuiteHttp http;
+    private final DateConventions dates;
+    private final int pagesAhead;
+    private final ObjectMapper json = new ObjectMapper();
+
+    /** @param pagesAhead how many pages a streamed read fetches before the consumer asks for them */
+    public SuiteQl(NetSuiteHttp http, DateConventions dates, int pagesAhead) {
+        this.http = Objects.requireNonNull(http, "http");
+        this.dates = Objects.requireNonNull(dates, "dates");
+        this.pagesAhead = pagesAhead;
+    }
+
+    public DateConventions dates() {
+        return dates;
+    }
+
+    public SuiteQlPage page(SuiteQlQuery query, int offset, int limit) {
+        return send(query, offset, limit, false);
+    }
+
+    /** One small page as {@code nsbridge check}'s login attempt, which the lockout guard may still allow. */
+    public SuiteQlPage checkPage(SuiteQlQuery query) {
+        return send(query, 0, 1, true);
+    }
+
+    /** Every row of a query by offset; a query that matches more than 100,000 rows fails at the cap. */
+    public SuiteQlRows readByOffset(SuiteQlQuery query, int pageSize) {
+        checkLimit(pageSize);
+        return new SuiteQlRows(new OffsetPages(this, query, pageSize), pagesAhead);
+    }
+
+    /**
+     * Every row of a select in key order, however many: {@code keys} is the table's primary key (one column, or two
+     * like transactionline's transaction and id). Add {@link SuiteQlSelect#range} on the first key to read a
+     * slice of the table, e.g. one of several id ranges read in parallel.
+     */
+    public SuiteQlRows readByKeyset(SuiteQlSelect select, List<String> keys, int pageSize) {
+        checkLimit(pageSize);
+        for (String key : keys) {
+            if (select.columns().stream().noneMatch(c -> c.name().equalsIgnoreCase(key))) {
+                throw new IllegalArgumentException("the select must project its key column " + key);
+            }
+        }
+        return new SuiteQlRows(new KeysetPages(this, select, keys, pageSize), pagesAhead);
+    }
+
+    private SuiteQlPage send(SuiteQlQuery query, int offset, int limit, boolean loginCheck) {
+        checkLimit(limit);
+        if (offset < 0 || offset % limit != 0) {
+            throw new IllegalArgumentException("NetSuite needs an offset divisible by the limit: " + offset);
+        }
+        ObjectNode body = json.createObjectNode().put("q", query.text());
+        if (!query.params().isEmpty()) {
+            ArrayNode params = body.putArray("params");
+            query.params().forEach(params::add);
+        }
+        NetSuiteRequest request = NetSuiteRequest.withBody("POST", PATH + "?limit=" + limit + "&offset=" + offset,
+                HEADERS, body.toString());
+        String answer = http.send(loginCheck ? request.asLoginCheck() : request).body();
+        return parse(answer, offset);
+    }
+
+    private SuiteQlPage parse(String answer, int offset) {
+        JsonNode root;
+        try {
+            root = json.readTree(answer);
+        } catch (IOException e) {
+            throw new InternalException("SUITEQL_ANSWER_UNREADABLE", "NetSuite's SuiteQL answer is not JSON", null, e);
+        }
+        JsonNode items = root.path("items");
+        List<SuiteQlRow> rows = new ArrayList<>(items.size());
+        for (JsonNode item : items) {
+            Map<String, String> values = new HashMap<>();
+            for (Iterator<Map.Entry<String, JsonNode>> fields = item.fields(); fields.hasNext(); ) {
+                Map.Entry<String, JsonNode> field = fields.next();
+                if (!"links".equals(field.getKey()) && !field.getValue().isNull()) {
+                    values.put(field.getKey().toLowerCase(Locale.ROOT), field.getValue().asText());
+                }
+            }
+            rows.add(new SuiteQlRow(values, dates));
+        }
+        return new SuiteQlPage(rows, root.path("hasMore").asBoolean(false), root.path("totalResults").asLong(rows.size()),
+                offset);
+    }
+
+    private static void checkLimit(int limit) {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw new IllegalArgumentException("a SuiteQL page holds 1 to " + MAX_LIMIT + " rows, not " + limit);
+        }
+    }
+}

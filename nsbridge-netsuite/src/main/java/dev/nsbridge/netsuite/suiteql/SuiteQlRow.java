@@ -1,0 +1,104 @@
+package dev.nsbridge.netsuite.suiteql;
+
+import dev.nsbridge.spi.data.RecordSchema;
+import dev.nsbridge.spi.stream.ColumnType;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collections;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One row of a SuiteQL answer. NetSuite sends every value as a string and leaves NULL columns out; names are
+ * compared case-insensitively because Oracle warns their casing may change. A missing column reads as null.
+ */
+public final class SuiteQlRow {
+    private final Map<String, String> values;
+    private final DateConventions dates;
+
+    /** @param values lower-case column names to NetSuite's string values */
+    SuiteQlRow(Map<String, String> values, DateConventions dates) {
+        this.values = Collections.unmodifiableMap(values);
+        this.dates = dates;
+    }
+
+    public static SuiteQlRow of(Map<String, String> values, DateConventions dates) {
+        Map<String, String> lower = new java.util.HashMap<>();
+        values.forEach((name, value) -> lower.put(name.toLowerCase(Locale.ROOT), value));
+        return new SuiteQlRow(lower, dates);
+    }
+
+    /** The column names present in this row, lower case. */
+    public Set<String> names() {
+        return values.keySet();
+    }
+
+    public String string(String name) {
+        return values.get(name.toLowerCase(Locale.ROOT));
+    }
+
+    public Long integer(String name) {
+        String value = string(name);
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        // A whole number may arrive as "12.0" when NetSuite computed it.
+        return value.indexOf('.') < 0 ? Long.valueOf(value) : new BigDecimal(value).longValueExact();
+    }
+
+    public BigDecimal decimal(String name) {
+        String value = string(name);
+        return value == null || value.isEmpty() ? null : new BigDecimal(value);
+    }
+
+    /** NetSuite's {@code T}/{@code F}. */
+    public Boolean bool(String name) {
+        String value = string(name);
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        return switch (value.toUpperCase(Locale.ROOT)) {
+            case "T", "TRUE" -> Boolean.TRUE;
+            case "F", "FALSE" -> Boolean.FALSE;
+            default -> throw new IllegalArgumentException("'" + value + "' in " + name + " is not T or F");
+        };
+    }
+
+    public LocalDate date(String name) {
+        String value = string(name);
+        return value == null || value.isEmpty() ? null : dates.date(value);
+    }
+
+    public Instant timestamp(String name) {
+        String value = string(name);
+        return value == null || value.isEmpty() ? null : dates.timestamp(value);
+    }
+
+    /** The value as the Java type {@code type} names. */
+    public Object value(String name, ColumnType type) {
+        return switch (type) {
+            case STRING -> string(name);
+            case INTEGER -> integer(name);
+            case DECIMAL -> decimal(name);
+            case BOOLEAN -> bool(name);
+            case DATE -> date(name);
+            case TIMESTAMP -> timestamp(name);
+        };
+    }
+
+    /** The row laid out for a batch; columns the row lacks are null. */
+    public Object[] toArray(RecordSchema schema) {
+        Object[] row = new Object[schema.size()];
+        for (int i = 0; i < row.length; i++) {
+            row[i] = value(schema.column(i).name(), schema.column(i).type());
+        }
+        return row;
+    }
+
+    @Override
+    public String toString() {
+        return "SuiteQlRow" + values;
+    }
+}

@@ -1,0 +1,202 @@
+package dev.nsbridge.netsuite.governance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.nsbridge.netsuite.NetSuiteAccountId;
+import dev.nsbridge.spi.errors.AuthenticationException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+final class LoginGuardTest {
+    private static final NetSuiteAccountId ACCOUNT = NetSuiteAccountId.parse("1234567_SB1");
+
+    @TempDir
+    Path state;
+    private final MutableClock clock = new MutableClock(Instant.parse("2024-05-01T10:00:00Z"));
+
+    private LoginGuard guard() {
+        return new LoginGuard(ACCOUNT, state, clock);
+    }
+
+    private static void fail(LoginGuard guard) throws InterruptedException {
+        try (LoginGuard.Attempt attempt = guard.begin(false)) {
+            attempt.refused();
+        }
+    }
+
+    @Test
+    void shouldStopAfterTwoFailedLoginsBeforeNetSuiteLocksTheUser() throws Exception {
+        LoginGuard guard = guard();
+        fail(guard);
+        fail(guard);
+
+        assertThatThrownBy(() -> guard.begin(false)).isInstanceOfSatisfying(AuthenticationException.class, e -> {
+            assertThat(e.code()).isEqualTo("LOGIN_GUARD");
+            assertThat(e.getMessage()).contains("after 2 consecutive failed logins");
+            assertThat(e.fix()).hasValueSatisfying(fix -> assertThat(fix)
+                    .contains("fix the credentials", "nsbridge check", "wait 30 minutes"));
+        });
+        assertThat(guard.state().tripped()).isTrue();
+    }
+
+    @Test
+    void shouldRememberFailuresAcrossARestart() throws Exception {
+        fail(guard());
+        LoginGuard afterFirstRestart = guard();
+        fail(afterFirstRestart);
+
+        LoginGuard afterSecondRestart = guard();
+
+        assertThat(afterSecondRestart.state().consecutiveFailures()).isEqualTo(2);
+        assertThatThrownBy(() -> afterSecondRestart.begin(false)).isInstanceOf(AuthenticationException.class);
+        assertThat(Files.list(state)).singleElement().satisfies(file ->
+                assertThat(file.getFileName().toString()).isEqualTo("netsuite-login-guard-1234567_SB1.json"));
+    }
+
+    @Test
+    void shouldLetCheckTryWhileBelowFourSoItNeverCausesAFifth() throws Exception {
+        LoginGuard guard = guard();
+        fail(guard);
+        fail(guard);
+
+        try (LoginGuard.Attempt attempt = guard.begin(true)) {
+            attempt.refused();
+        }
+        try (LoginGuard.Attempt attempt = guard.begin(true)) {
+            attempt.refused();
+        }
+
+        assertThat(guard.state().consecutiveFailures()).isEqualTo(4);
+        assertThat(guard.state().checkMayTry()).isFalse();
+        assertThatThrownBy(() -> guard.begin(true)).isInstanceOf(AuthenticationException.class);
+    }
+
+    @Test
+    void shouldAllowOneAttemptThirtyMinutesAfterTheLastFailure() throws Exception {
+        LoginGuard guard = guard();
+        fail(guard);
+        fail(guard);
+        clock.advance(Duration.ofMinutes(29));
+        assertThatThrownBy(() -> guard.begin(false)).isInstanceOf(AuthenticationException.class);
+
+        clock.advance(Duration.ofMinutes(1));
+        fail(guard);
+
+        assertThatThrownBy(() -> guard.begin(false)).isInstanceOf(AuthenticationException.class);
+        assertThat(guard.state().nextAttemptAt()).contains(clock.instant().plus(Duration.ofMinutes(30)));
+    }
+
+    @Test
+    void shouldResetOnSuccessAndForgetItAfterRestart() throws Exception {
+        LoginGuard guard = guard();
+        fail(guard);
+        try (LoginGuard.Attempt attempt = guard.begin(false)) {
+            attempt.accepted();
+        }
+        fail(guard);
+
+        assertThat(guard().state().consecutiveFailures()).isEqualTo(1);
+        assertThat(guard().state().tripped()).isFalse();
+    }
+
+    @Test
+    void shouldNotCountAnAttemptThatGotNoVerdict() throws Exception {
+        LoginGuard guard = guard();
+        for (int i = 0; i < 5; i++) {
+            guard.begin(false).close();
+        }
+
+        assertThat(guard.state().consecutiveFailures()).isZero();
+    }
+
+    @Test
+    void shouldLetOnlyOneRequestTryUntilALoginIsProven() throws Exception {
+        LoginGuard guard = guard();
+        LoginGuard.Attempt first = guard.begin(false);
+        CountDownLatch started = new CountDownLatch(1);
+        AtomicBoolean secondGotThrough = new AtomicBoolean();
+        Thread second = new Thread(() -> {
+            started.countDown();
+            try (LoginGuard.Attempt attempt = guard.begin(false)) {
+                secondGotThrough.set(true);
+                attempt.accepted();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        second.start();
+        started.await();
+        Thread.sleep(100);
+        assertThat(secondGotThrough).isFalse();
+
+        first.accepted();
+        first.close();
+        second.join(TimeUnit.SECONDS.toMillis(5));
+
+        assertThat(secondGotThrough).isTrue();
+    }
+
+    @Test
+    void shouldRefuseWaitingRequestsOnceTheProbesFailureTripsTheGuard() throws Exception {
+        LoginGuard guard = guard();
+        fail(guard);
+        LoginGuard.Attempt probe = guard.begin(false);
+        AtomicBoolean refused = new AtomicBoolean();
+        Thread waiting = new Thread(() -> {
+            try {
+                guard.begin(false).close();
+            } catch (AuthenticationException e) {
+                refused.set(true);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        waiting.start();
+        Thread.sleep(50);
+
+        probe.refused();
+        probe.close();
+        waiting.join(5000);
+
+        assertThat(refused).isTrue();
+    }
+
+    /** A clock tests move by hand. */
+    private static final class MutableClock extends Clock {
+        private Instant now;
+
+        MutableClock(Instant start) {
+            this.now = start;
+        }
+
+        void advance(Duration amount) {
+            now = now.plus(amount);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}
