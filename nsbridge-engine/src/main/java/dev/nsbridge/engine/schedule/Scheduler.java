@@ -212,7 +212,7 @@ public final class Scheduler implements AutoCloseable {
                 .map(RunRecord::startedAt).findFirst();
     }
 
-    /** Starts no runs of the pipeline until {@link #resume}; a run under way goes on, and times passed are not made up. */
+    /** Starts no runs of the pipeline until {@link #resume}; a run under way goes on; passed times are not made up. */
     public void pause(String pipeline) {
         synchronized (lock) {
             entry(pipeline).paused = true;
