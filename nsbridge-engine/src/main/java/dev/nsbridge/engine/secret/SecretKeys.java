@@ -82,10 +82,9 @@ public final class SecretKeys {
      *                                file that does not exist
      */
     public Optional<Opened> open() {
-        String fromEnvironment = environment.apply(KEY_VARIABLE);
-        if (fromEnvironment != null && !fromEnvironment.isBlank()) {
-            return Optional.of(opened(decode(fromEnvironment, "environment variable " + KEY_VARIABLE), false,
-                    "environment variable " + KEY_VARIABLE));
+        if (hasKeyInEnvironment()) {
+            return Optional.of(opened(decode(environment.apply(KEY_VARIABLE), "environment variable " + KEY_VARIABLE),
+                    false, "environment variable " + KEY_VARIABLE));
         }
         Path file = keyFile();
         if (!Files.exists(file)) {
@@ -100,11 +99,10 @@ public final class SecretKeys {
 
     /** The key, made and stored in the key file first when there is none. */
     public Opened openOrCreate() {
-        Optional<Opened> existing = open();
-        if (existing.isPresent()) {
-            return existing.get();
-        }
         Path file = keyFile();
+        if (hasKeyInEnvironment() || Files.exists(file)) {
+            return open().orElseThrow();
+        }
         byte[] key = SecretBox.newKey(random);
         try {
             create(file, Base64.getEncoder().encodeToString(key) + "\n");
@@ -118,6 +116,11 @@ public final class SecretKeys {
         } finally {
             Arrays.fill(key, (byte) 0);
         }
+    }
+
+    private boolean hasKeyInEnvironment() {
+        String value = environment.apply(KEY_VARIABLE);
+        return value != null && !value.isBlank();
     }
 
     private Opened opened(byte[] key, boolean created, String source) {
