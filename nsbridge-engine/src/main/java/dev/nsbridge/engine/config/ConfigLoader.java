@@ -5,11 +5,13 @@ import dev.nsbridge.engine.config.ConfigIssue.Severity;
 import dev.nsbridge.engine.config.YamlNode.Field;
 import dev.nsbridge.engine.config.YamlNode.MapNode;
 import dev.nsbridge.engine.config.YamlNode.ScalarNode;
+import dev.nsbridge.engine.secret.SecretKeys;
 import dev.nsbridge.spi.config.ConfigValues;
 import dev.nsbridge.spi.config.Suggestions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -18,9 +20,9 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
- * Loads {@code nsbridge.yaml}: reads it keeping each value's line, replaces {@code ${ENV}} references, checks
- * every section against its declaration and the references between sections, and reports every problem at
- * once, each with its key path, line and fix.
+ * Loads {@code nsbridge.yaml}: reads it keeping each value's line, replaces {@code ${ENV}} references, decrypts
+ * {@code enc:} secret values, checks every section against its declaration and the references between sections,
+ * and reports every problem at once, each with its key path, line and fix.
  *
  * <pre>{@code
  * ConfigLoader loader = new ConfigLoader(registry, System::getenv);
@@ -33,14 +35,25 @@ public final class ConfigLoader {
 
     private final ComponentRegistry registry;
     private final Function<String, String> environment;
+    private final SecretKeys secretKeys;
 
     /**
+     * A loader that looks for the secret key of {@code enc:} values where {@link SecretKeys} says, under the
+     * user's home folder.
+     *
      * @param registry    the connection and flow types the program knows
      * @param environment looks up an environment variable, null when unset ({@code System::getenv})
      */
     public ConfigLoader(ComponentRegistry registry, Function<String, String> environment) {
+        this(registry, environment, new SecretKeys(environment, Path.of(System.getProperty("user.home")),
+                new SecureRandom()));
+    }
+
+    /** @param secretKeys where the key that opens {@code enc:} values is found; looked at only when one is used */
+    public ConfigLoader(ComponentRegistry registry, Function<String, String> environment, SecretKeys secretKeys) {
         this.registry = registry;
         this.environment = environment;
+        this.secretKeys = secretKeys;
     }
 
     /** The checked configuration, or a {@link dev.nsbridge.spi.errors.ConfigurationException} listing every error. */
@@ -67,7 +80,8 @@ public final class ConfigLoader {
             return report(issues, null);
         }
         MapNode root = new EnvironmentResolver(environment, issues).resolve(read.get());
-        Sections sections = new Sections(issues, new SectionBinder(issues));
+        Sections sections = new Sections(issues,
+                new SectionBinder(issues, new EncryptedValues(secretKeys, issues)));
         for (Field field : root.fields().values()) {
             if (!NsbridgeConfig.SECTIONS.containsKey(field.key())) {
                 issues.error(field.line(), field.key(), "is not a known section",

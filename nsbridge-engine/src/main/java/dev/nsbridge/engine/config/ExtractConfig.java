@@ -1,6 +1,7 @@
 package dev.nsbridge.engine.config;
 
 import dev.nsbridge.engine.schedule.CronSchedule;
+import dev.nsbridge.engine.schedule.TimeZones;
 import dev.nsbridge.spi.config.ConfigDef;
 import dev.nsbridge.spi.config.ConfigKey;
 import dev.nsbridge.spi.config.ConfigValues;
@@ -8,6 +9,7 @@ import dev.nsbridge.spi.config.Validators;
 import dev.nsbridge.spi.destination.LoadMethod;
 import dev.nsbridge.spi.source.ReadMode;
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -27,7 +29,7 @@ import java.util.Optional;
  * @param incrementalKey   the cursor column, when not the stream's own
  * @param destination      the destination connection
  * @param destinationTable the table written
- * @param schedule         when to run; empty for manual runs only
+ * @param schedule         when to run, in its time zone; empty for manual runs only
  * @param lookback         how far before the watermark an incremental read starts again
  * @param deletes          what happens to rows deleted at the source
  * @param filter           an extra condition in the source's language
@@ -75,13 +77,17 @@ public record ExtractConfig(String name, String connection, Optional<String> tab
             "What happens to a row deleted at the source: flag marks it deleted, remove deletes it.")
             .withDefault(DeleteHandling.FLAG);
     public static final ConfigKey<String> SCHEDULE = ConfigKey.string("schedule",
-            "When to run, as five-field cron in UTC (e.g. '0 * * * *'). Without one the extract runs only"
-                    + " when asked.").validatedBy(CronSchedule.validator());
+            "When to run, as five-field cron on the clock of timezone (e.g. '0 * * * *'). Without one the extract"
+                    + " runs only when asked.").validatedBy(CronSchedule.validator());
+    public static final ConfigKey<String> TIMEZONE = ConfigKey.string("timezone",
+            "The IANA time zone whose clock the schedule follows, e.g. Europe/Berlin.").withDefault(TimeZones.UTC)
+            .validatedBy(TimeZones.validator());
     public static final ConfigKey<Boolean> ENABLED = ConfigKey.bool("enabled",
             "Whether the schedule runs it; a disabled extract can still be run by hand.").withDefault(true);
 
     public static final ConfigDef DEF = ConfigDef.of(CONNECTION, TABLE, QUERY, COLUMNS, MODE, INCREMENTAL_KEY,
-            LOOKBACK, FILTER, DESTINATION, DESTINATION_TABLE, LOAD_METHOD, UNIQUE_KEY, DELETES, SCHEDULE, ENABLED);
+            LOOKBACK, FILTER, DESTINATION, DESTINATION_TABLE, LOAD_METHOD, UNIQUE_KEY, DELETES, SCHEDULE, TIMEZONE,
+            ENABLED);
 
     public ExtractConfig {
         Objects.requireNonNull(name, "name");
@@ -109,7 +115,13 @@ public record ExtractConfig(String name, String connection, Optional<String> tab
         return new ExtractConfig(name, values.get(CONNECTION), values.find(TABLE), values.find(QUERY),
                 values.get(COLUMNS), loadMethod, values.get(UNIQUE_KEY), mode, values.find(INCREMENTAL_KEY),
                 values.get(DESTINATION), values.find(DESTINATION_TABLE).orElse(name),
-                values.find(SCHEDULE).flatMap(CronSchedule::parse), values.get(LOOKBACK), values.get(DELETES),
+                schedule(values, SCHEDULE, TIMEZONE), values.get(LOOKBACK), values.get(DELETES),
                 values.find(FILTER), values.get(ENABLED));
+    }
+
+    /** A pipeline's schedule read in its time zone; shared with flows, which declare the same two keys. */
+    static Optional<CronSchedule> schedule(ConfigValues values, ConfigKey<String> schedule, ConfigKey<String> zone) {
+        return values.find(schedule).flatMap(expression -> CronSchedule.parse(expression,
+                values.find(zone).flatMap(TimeZones::parse).orElse(ZoneOffset.UTC)));
     }
 }

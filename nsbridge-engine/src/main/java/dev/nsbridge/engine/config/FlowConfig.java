@@ -1,6 +1,7 @@
 package dev.nsbridge.engine.config;
 
 import dev.nsbridge.engine.schedule.CronSchedule;
+import dev.nsbridge.engine.schedule.TimeZones;
 import dev.nsbridge.spi.config.ConfigDef;
 import dev.nsbridge.spi.config.ConfigKey;
 import dev.nsbridge.spi.config.ConfigValues;
@@ -15,7 +16,7 @@ import java.util.Optional;
  * @param type        the registered flow type
  * @param source      the connection the flow reads
  * @param destination the connection the flow writes
- * @param schedule    when to run; empty for manual runs only
+ * @param schedule    when to run, in its time zone; empty for manual runs only
  * @param enabled     whether schedules run it
  * @param settings    the flow type's settings, parsed
  */
@@ -32,12 +33,15 @@ public record FlowConfig(String name, String type, String source, String destina
     public static final ConfigKey<String> DESTINATION = ConfigKey.string("destination",
             "The connection the flow writes to: a name under connections.").required();
     public static final ConfigKey<String> SCHEDULE = ConfigKey.string("schedule",
-            "When to run, as five-field cron in UTC (e.g. '*/15 * * * *'). Without one the flow runs only"
-                    + " when asked.").validatedBy(CronSchedule.validator());
+            "When to run, as five-field cron on the clock of timezone (e.g. '*/15 * * * *'). Without one the flow"
+                    + " runs only when asked.").validatedBy(CronSchedule.validator());
+    public static final ConfigKey<String> TIMEZONE = ConfigKey.string("timezone",
+            "The IANA time zone whose clock the schedule follows, e.g. America/New_York.")
+            .withDefault(TimeZones.UTC).validatedBy(TimeZones.validator());
     public static final ConfigKey<Boolean> ENABLED = ConfigKey.bool("enabled",
             "Whether the schedule runs it; a disabled flow can still be run by hand.").withDefault(true);
 
-    public static final ConfigDef DEF = ConfigDef.of(TYPE, SOURCE, DESTINATION, SCHEDULE, ENABLED);
+    public static final ConfigDef DEF = ConfigDef.of(TYPE, SOURCE, DESTINATION, SCHEDULE, TIMEZONE, ENABLED);
 
     public FlowConfig {
         Objects.requireNonNull(name, "name");
@@ -50,6 +54,6 @@ public record FlowConfig(String name, String type, String source, String destina
 
     static FlowConfig from(String name, ConfigValues values, ConfigValues settings) {
         return new FlowConfig(name, values.get(TYPE), values.get(SOURCE), values.get(DESTINATION),
-                values.find(SCHEDULE).flatMap(CronSchedule::parse), values.get(ENABLED), settings);
+                ExtractConfig.schedule(values, SCHEDULE, TIMEZONE), values.get(ENABLED), settings);
     }
 }

@@ -7,6 +7,7 @@ import dev.nsbridge.spi.config.ConfigDef;
 import dev.nsbridge.spi.config.ConfigKey;
 import dev.nsbridge.spi.config.ConfigProblem;
 import dev.nsbridge.spi.config.ConfigValues;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -20,9 +21,11 @@ import java.util.Set;
  */
 final class SectionBinder {
     private final IssueCollector issues;
+    private final EncryptedValues encrypted;
 
-    SectionBinder(IssueCollector issues) {
+    SectionBinder(IssueCollector issues, EncryptedValues encrypted) {
         this.issues = issues;
+        this.encrypted = encrypted;
     }
 
     /**
@@ -31,17 +34,45 @@ final class SectionBinder {
      */
     ConfigValues bind(String path, int entryLine, MapNode node, ConfigDef def, Set<String> handledElsewhere) {
         Map<String, Object> raw = new LinkedHashMap<>();
+        Set<String> reported = new HashSet<>();
         node.fields().forEach((key, field) -> {
-            if (!handledElsewhere.contains(key)) {
-                raw.put(key, field.value().plain());
+            if (handledElsewhere.contains(key)) {
+                return;
             }
+            if (isEncrypted(field)) {
+                String keyPath = path + "." + key;
+                boolean secret = def.key(key).map(ConfigKey::isSecret).orElse(false);
+                Optional<String> plain = Optional.empty();
+                if (secret) {
+                    plain = encrypted.decrypt(keyPath, field.value().line(), (String) field.value().plain());
+                } else if (def.key(key).isPresent()) {
+                    encrypted.refuse(keyPath, field.value().line());
+                }
+                plain.ifPresentOrElse(value -> raw.put(key, value), () -> {
+                    if (def.key(key).isPresent()) {
+                        reported.add(key); // reported above; a missing-key error would only repeat it
+                    } else {
+                        raw.put(key, ""); // left for the unknown-key error, which never quotes the value
+                    }
+                });
+                return;
+            }
+            raw.put(key, field.value().plain());
         });
         ConfigDef.Result result = def.parse(raw);
         for (ConfigProblem problem : result.problems()) {
-            report(path, entryLine, node, def, problem);
+            if (!reported.contains(problem.key())) {
+                report(path, entryLine, node, def, problem);
+            }
         }
         warnAboutWrittenSecrets(path, node, def);
         return result.values();
+    }
+
+    /** An encrypted value written in the file; one that came from the environment is taken as it is. */
+    private static boolean isEncrypted(Field field) {
+        return field.value() instanceof ScalarNode scalar && !scalar.fromEnvironment()
+                && EncryptedValues.isEncrypted(scalar.value());
     }
 
     /** The entry as a map, or an error when the file gave a single value or a list where a map belongs. */
@@ -93,7 +124,8 @@ final class SectionBinder {
                 continue;
             }
             node.field(key.name()).ifPresent(field -> {
-                if (field.value() instanceof ScalarNode scalar && scalar.value() != null && !scalar.fromEnvironment()) {
+                if (field.value() instanceof ScalarNode scalar && scalar.value() != null && !scalar.fromEnvironment()
+                        && !isEncrypted(field)) {
                     String keyPath = path + "." + key.name();
                     String variable = keyPath.replaceFirst("^[a-z]+\\.", "").replaceAll("[^A-Za-z0-9]+", "_")
                             .toUpperCase(Locale.ROOT);

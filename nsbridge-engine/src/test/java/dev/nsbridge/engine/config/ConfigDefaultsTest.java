@@ -8,6 +8,7 @@ import dev.nsbridge.spi.destination.LoadMethod;
 import dev.nsbridge.spi.source.ReadMode;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,13 +51,15 @@ final class ConfigDefaultsTest {
                     unique_key: id
                     deletes: remove
                     schedule: '*/15 * * * *'
+                    timezone: America/New_York
                     enabled: false
                 """);
 
         assertThat(load(yaml).extracts().get("orders")).isEqualTo(new ExtractConfig("orders", "src", Optional.empty(),
                 Optional.of("SELECT id, changed FROM things"), List.of("id", "changed"), LoadMethod.APPEND,
                 List.of("id"), ReadMode.INCREMENTAL, Optional.of("changed"), "dwh", "things_copy",
-                CronSchedule.parse("*/15 * * * *"), Duration.ofMinutes(90), DeleteHandling.REMOVE,
+                CronSchedule.parse("*/15 * * * *", ZoneId.of("America/New_York")), Duration.ofMinutes(90),
+                DeleteHandling.REMOVE,
                 Optional.of("status = 'A'"), false));
     }
 
@@ -91,7 +94,8 @@ final class ConfigDefaultsTest {
         assertThat(defaults).containsEntry("lookback", Optional.of("10m")).containsEntry("mode",
                 Optional.of("incremental")).containsEntry("deletes", Optional.of("flag"))
                 .containsEntry("enabled", Optional.of("true")).containsEntry("columns", Optional.of("[]"))
-                .containsEntry("load_method", Optional.empty());
+                .containsEntry("load_method", Optional.empty()).containsEntry("timezone", Optional.of("UTC"));
+        assertThat(FlowConfig.TIMEZONE.defaultText()).contains("UTC");
         assertThat(ExtractConfig.DEF.keys()).filteredOn(ConfigKey::isRequired).extracting(ConfigKey::name)
                 .containsExactly("connection", "destination");
         assertThat(FlowConfig.DEF.keys()).filteredOn(ConfigKey::isRequired).extracting(ConfigKey::name)
