@@ -1,0 +1,137 @@
+package dev.nsbridge.app;
+
+import dev.nsbridge.app.connect.ConnectionTypes;
+import dev.nsbridge.engine.config.ConfigLoader;
+import dev.nsbridge.engine.config.ConfigReport;
+import dev.nsbridge.engine.config.ConnectionConfig;
+import dev.nsbridge.engine.config.NsbridgeConfig;
+import dev.nsbridge.klaviyo.KlaviyoClient;
+import dev.nsbridge.klaviyo.KlaviyoSettings;
+import dev.nsbridge.klaviyo.http.Timing;
+import dev.nsbridge.netsuite.NetSuiteClient;
+import dev.nsbridge.netsuite.NetSuiteConnection;
+import dev.nsbridge.netsuite.config.NetSuiteConnectionConfig;
+import dev.nsbridge.spi.destination.Destination;
+import dev.nsbridge.spi.errors.ConfigurationException;
+import dev.nsbridge.warehouse.duckdb.DuckDbDestination;
+import dev.nsbridge.warehouse.duckdb.DuckDbSettings;
+import dev.nsbridge.warehouse.postgres.PostgresDestination;
+import dev.nsbridge.warehouse.postgres.PostgresSettings;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The composition root for one {@code nsbridge.yaml}: the loaded configuration and the clients, destinations and
+ * stores it names, built on demand. Every command goes through it, so wiring lives in one place.
+ */
+public final class Workspace {
+    private final NsbridgeConfig config;
+    private final Clock clock;
+    private final HttpClient http;
+
+    private Workspace(NsbridgeConfig config, Clock clock) {
+        this.config = config;
+        this.clock = clock;
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20)).build();
+    }
+
+    /** Checks a configuration file without opening anything: every error and warning at once. */
+    public static ConfigReport check(Path file, Function<String, String> environment) {
+        return loader(environment).check(file);
+    }
+
+    /** Loads a configuration file; a ConfigurationException lists every problem with its line and fix. */
+    public static Workspace open(Path file, Function<String, String> environment, Clock clock) {
+        return new Workspace(loader(environment).load(file), clock);
+    }
+
+    private static ConfigLoader loader(Function<String, String> environment) {
+        return new ConfigLoader(ConnectionTypes.registry().build(), environment);
+    }
+
+    public NsbridgeConfig config() {
+        return config;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    /** Where nsbridge keeps per-account files (the login guard, the catalog cache): {@code .nsbridge/} beside the config. */
+    public Path stateDirectory() {
+        return directory().resolve(".nsbridge");
+    }
+
+    public ConnectionConfig connection(String name) {
+        ConnectionConfig connection = config.connections().get(name);
+        if (connection == null) {
+            throw new ConfigurationException("CONFIG_UNKNOWN_CONNECTION", "no connection named '" + name + "' in "
+                    + config.file(), "use one of " + String.join(", ", config.connections().keySet()));
+        }
+        return connection;
+    }
+
+    public NetSuiteClient netsuite(String name) {
+        NetSuiteConnectionConfig settings = NetSuiteConnectionConfig.from(name, expect(name, ConnectionTypes.NETSUITE)
+                .values());
+        NetSuiteConnection connection = NetSuiteConnection.of(settings.accountId(), settings.authenticator(http, clock),
+                        stateDirectory())
+                .withBaseUrl(settings.baseUrl())
+                .withConcurrency(settings.concurrency(), settings.reserve())
+                .withDates(settings.dateFormat(), settings.timeZone());
+        return new NetSuiteClient(connection, http, clock);
+    }
+
+    public KlaviyoClient klaviyo(String name) {
+        ConnectionConfig connection = expect(name, ConnectionTypes.KLAVIYO);
+        KlaviyoSettings settings = KlaviyoSettings.of(connection.values().get(ConnectionTypes.KLAVIYO_API_KEY))
+                .withBaseUri(URI.create(connection.values().get(ConnectionTypes.KLAVIYO_BASE_URL)));
+        return new KlaviyoClient(http, settings, Timing.system());
+    }
+
+    /** A warehouse destination: DuckDB or PostgreSQL. */
+    public Destination warehouse(String name) {
+        ConnectionConfig connection = connection(name);
+        return switch (connection.type()) {
+            case ConnectionTypes.DUCKDB -> new DuckDbDestination(new DuckDbSettings(
+                    resolve(connection.values().get(ConnectionTypes.DUCKDB_PATH))), clock);
+            case ConnectionTypes.POSTGRES -> new PostgresDestination(new PostgresSettings(
+                    connection.values().get(ConnectionTypes.POSTGRES_URL),
+                    connection.values().get(ConnectionTypes.POSTGRES_USER),
+                    connection.values().find(ConnectionTypes.POSTGRES_PASSWORD)
+                            .orElse(dev.nsbridge.spi.secret.Secret.of(""))), clock);
+            default -> throw new ConfigurationException("CONFIG_NOT_A_WAREHOUSE", "connection '" + name + "' is "
+                    + connection.type() + ", not a warehouse", "point the destination at a duckdb or postgres connection");
+        };
+    }
+
+    /** Connections by name, in file order. */
+    public Map<String, ConnectionConfig> connections() {
+        return config.connections();
+    }
+
+    private ConnectionConfig expect(String name, String type) {
+        ConnectionConfig connection = connection(name);
+        if (!connection.type().equals(type)) {
+            throw new ConfigurationException("CONFIG_WRONG_CONNECTION_TYPE", "connection '" + name + "' is "
+                    + connection.type() + ", not " + type, "name a " + type + " connection here");
+        }
+        return connection;
+    }
+
+    private Path directory() {
+        Path parent = config.file().toAbsolutePath().getParent();
+        return parent == null ? Path.of(".").toAbsolutePath() : parent;
+    }
+
+    /** A path from the config, relative to the config file's folder. */
+    public Path resolve(String path) {
+        Path file = Path.of(path);
+        return file.isAbsolute() ? file : directory().resolve(file);
+    }
+}
