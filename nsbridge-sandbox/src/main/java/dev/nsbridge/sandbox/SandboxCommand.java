@@ -1,12 +1,7 @@
 package dev.nsbridge.sandbox;
 
 import dev.nsbridge.sandbox.netsuite.NetSuiteSandbox;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.concurrent.CountDownLatch;
@@ -73,11 +68,6 @@ public final class SandboxCommand implements Runnable {
             description = "Share of connections closed with no answer (0..1).")
     double faultDrop;
 
-    @Option(names = "--credentials-file", paramLabel = "FILE",
-            description = "Also write the startup line to this file, readable by its owner only, for"
-                    + " nsbridge init --sandbox --credentials-file FILE.")
-    Path credentialsFile;
-
     @Override
     public void run() {
         NetSuiteSandbox.Options options = options();
@@ -90,29 +80,10 @@ public final class SandboxCommand implements Runnable {
         PrintWriter out = spec.commandLine().getOut();
         out.println(sandbox.startupJson());
         out.flush();
-        if (credentialsFile != null) {
-            writeOwnerOnly(credentialsFile, sandbox.startupJson());
-        }
         try {
             new CountDownLatch(1).await();
         } catch (InterruptedException stopped) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    /** The startup line holds every credential: the file is created readable by its owner only. */
-    private static void writeOwnerOnly(Path file, String text) {
-        try {
-            Files.deleteIfExists(file);
-            try {
-                Files.createFile(file,
-                        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            } catch (UnsupportedOperationException notPosix) {
-                Files.createFile(file);
-            }
-            Files.writeString(file, text + System.lineSeparator());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the credentials file " + file, e);
         }
     }
 
