@@ -75,7 +75,10 @@ final class KlaviyoContract {
         }
         Map<String, Operation> operations = readOperations(spec);
         String subset = SpecSubset.of(spec, SERVED).toString();
+        // Resolving allOf into one schema keeps the validator's strict "no unknown property" check from refusing
+        // a property that another branch of the same allOf declares.
         OpenApiInteractionValidator validator = OpenApiInteractionValidator.createForInlineApiSpecification(subset)
+                .withResolveCombinators(true)
                 .build();
         return new KlaviyoContract(validator, operations);
     }

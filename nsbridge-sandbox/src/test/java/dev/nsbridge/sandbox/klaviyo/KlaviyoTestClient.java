@@ -89,11 +89,22 @@ final class KlaviyoTestClient {
                 .validateResponse(path, Request.Method.valueOf(method), response.build());
         List<String> errors = report.getMessages().stream()
                 .filter(message -> message.getLevel() == ValidationReport.Level.ERROR)
+                .filter(message -> !validatorMergesAllOfShallowly(message))
                 .map(message -> message.getKey() + ": " + message.getMessage()).toList();
         if (!errors.isEmpty()) {
             throw new AssertionError("the answer to " + method + " " + path + " breaks the spec: " + errors
                     + "\n" + reply.text());
         }
+    }
+
+    /**
+     * GET /api/profiles declares {@code subscriptions} in one branch of an allOf and the other attributes in the
+     * other; the validator merges allOf branches one level deep, so it loses that one attribute. Nothing else is
+     * let through.
+     */
+    private static boolean validatorMergesAllOfShallowly(ValidationReport.Message message) {
+        return message.getKey().equals("validation.response.body.schema.additionalProperties")
+                && message.getMessage().endsWith("[\"subscriptions\"]");
     }
 
     /** {@code {"data":{"type":…,"attributes":…}}}. */
