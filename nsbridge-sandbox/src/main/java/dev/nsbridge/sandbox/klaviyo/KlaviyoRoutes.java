@@ -11,7 +11,7 @@ final class KlaviyoRoutes {
     private final String accountId;
     private final String publicApiKey;
 
-    KlaviyoRoutes(KlaviyoStore store, Profiles profiles, ProfileQuery profileQuery, Events events,
+    KlaviyoRoutes(Profiles profiles, ProfileQuery profileQuery, Events events,
                   ListsAndConsent lists, Catalog catalog, String accountId, String publicApiKey) {
         this.accountId = accountId;
         this.publicApiKey = publicApiKey;

@@ -38,7 +38,7 @@ final class KlaviyoServer implements KlaviyoSandbox {
         this.lists = new ListsAndConsent(store);
         this.events = new Events(store);
         this.catalog = new Catalog(store);
-        KlaviyoRoutes routes = new KlaviyoRoutes(store, new Profiles(store, lists), new ProfileQuery(store), events,
+        KlaviyoRoutes routes = new KlaviyoRoutes(new Profiles(store, lists), new ProfileQuery(store), events,
                 lists, catalog, publicApiKey, publicApiKey); // Klaviyo's account id is its public key
         RequestPipeline pipeline = new RequestPipeline(contract, new RateLimiter(clock), knobs, store, log,
                 new Ids(options.seed() ^ 0x5DEECE66DL), privateApiKey, publicApiKey);
