@@ -7,6 +7,7 @@ import dev.nsbridge.app.Workspace;
 import dev.nsbridge.app.connect.ConnectionTypes;
 import dev.nsbridge.engine.config.ConnectionConfig;
 import dev.nsbridge.netsuite.catalog.NetSuiteCatalog;
+import dev.nsbridge.netsuite.catalog.NetSuiteTables;
 import dev.nsbridge.spi.config.Suggestions;
 import dev.nsbridge.spi.errors.ConfigurationException;
 import dev.nsbridge.spi.stream.Column;
@@ -48,25 +49,28 @@ public final class DiscoverCommand implements Callable<Integer> {
     public Integer call() {
         Workspace workspace = Workspaces.open(spec, config);
         String name = connection != null ? connection : onlyNetSuiteConnection(workspace);
-        NetSuiteCatalog catalog = workspace.netsuite(name).catalog();
         PrintWriter out = spec.commandLine().getOut();
         if (table == null) {
-            List<StreamDescriptor> streams = catalog.streams(refresh);
+            // The keys are the same in every account; custom fields are read per table (--table), since reading
+            // every record type's schema is slow on a large account and some types are not enabled in every one.
+            List<StreamDescriptor> streams = NetSuiteTables.all();
             if (json) {
                 ObjectNode root = new ObjectMapper().createObjectNode().put("connection", name);
                 ArrayNode tables = root.putArray("tables");
                 streams.forEach(stream -> keys(tables.addObject().put("table", stream.name()), stream)
-                        .put("columns", stream.columns().size()));
+                        .put("standard_columns", stream.columns().size()));
                 out.println(root);
             } else {
                 out.printf(Locale.ROOT, "%-28s %-38s %-22s %s%n", "table", "primary key", "incremental key",
-                        "columns");
+                        "standard columns");
                 streams.forEach(stream -> out.printf(Locale.ROOT, "%-28s %-38s %-22s %d%n", stream.name(),
                         String.join(", ", stream.primaryKey()), stream.cursor().orElse("(none: full reload)"),
                         stream.columns().size()));
             }
         } else {
-            StreamDescriptor stream = catalog.stream(table, refresh).orElseThrow(() -> unknownTable(catalog));
+            NetSuiteTables.named(table).orElseThrow(this::unknownTable);
+            NetSuiteCatalog catalog = workspace.netsuite(name).catalog();
+            StreamDescriptor stream = catalog.stream(table, refresh).orElseThrow(this::unknownTable);
             if (json) {
                 ObjectNode root = keys(new ObjectMapper().createObjectNode().put("connection", name)
                         .put("table", stream.name()), stream);
@@ -112,8 +116,8 @@ public final class DiscoverCommand implements Callable<Integer> {
         return column.name().toLowerCase(Locale.ROOT).startsWith("cust");
     }
 
-    private ConfigurationException unknownTable(NetSuiteCatalog catalog) {
-        List<String> names = catalog.streams(false).stream().map(StreamDescriptor::name).toList();
+    private ConfigurationException unknownTable() {
+        List<String> names = NetSuiteTables.all().stream().map(StreamDescriptor::name).toList();
         return new ConfigurationException("CONFIG_UNKNOWN_TABLE", "'" + table + "' is not a table nsbridge knows",
                 Suggestions.closest(table, names).map(near -> "did you mean " + near + "?")
                         .orElse("run nsbridge discover to list them"));
