@@ -126,8 +126,9 @@ public final class ProfileDelivery implements Delivery {
             return Optional.empty();
         }
         var payload = Json.tree(error.originalPayload());
+        // Klaviyo's docs show the original payload both as the attributes and as the resource: read either.
         var attributes = payload.has("attributes") ? payload.path("attributes")
-                : payload.path("data").path("attributes");
+                : payload.has("data") ? payload.path("data").path("attributes") : payload;
         String externalId = attributes.path("external_id").asText(null);
         String email = attributes.path("email").asText(null);
         return outgoing.stream().filter(out -> externalId != null ? externalId.equals(out.profile().externalId())

@@ -34,8 +34,11 @@ public record FlowQuery(String stream, String from, List<Projection> projections
         Objects.requireNonNull(from, "from");
         projections = List.copyOf(projections);
         conditions = List.copyOf(conditions);
-        projection(cursor);
-        projection(key);
+        for (String alias : new String[] {cursor, key}) {
+            if (projections.stream().noneMatch(p -> p.alias().equals(alias))) {
+                throw new IllegalArgumentException(alias + " is not projected by " + stream);
+            }
+        }
     }
 
     /** One projected column: {@code expression AS alias}; dates are projected exactly with TO_CHAR. */
