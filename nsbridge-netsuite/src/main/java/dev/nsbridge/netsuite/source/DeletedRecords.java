@@ -62,12 +62,13 @@ final class DeletedRecords {
         return TYPES.getOrDefault(table.toLowerCase(java.util.Locale.ROOT), List.of());
     }
 
-    /** {@code SELECT COUNT(*) FROM deletedrecord …} for a probe. */
-    static Condition countSince(List<String> types, Instant from, DateConventions dates) {
+    /** The latest deletion strictly after {@code after}, as a scalar subquery for a probe. */
+    static Condition latestAfter(List<String> types, Instant after, DateConventions dates) {
         List<String> params = new ArrayList<>(types);
-        params.add(dates.toDateParameter(from));
-        return new Condition("SELECT COUNT(*) " + DELETED_FROM + placeholders(types.size()) + ") AND deleteddate >= "
-                + "TO_DATE(?, '" + DateConventions.TO_CHAR_FORMAT + "')", params);
+        params.add(dates.toDateParameter(after));
+        return new Condition("SELECT TO_CHAR(MAX(deleteddate), '" + DateConventions.TO_CHAR_FORMAT + "') "
+                + DELETED_FROM + placeholders(types.size()) + ") AND deleteddate > TO_DATE(?, '"
+                + DateConventions.TO_CHAR_FORMAT + "')", params);
     }
 
     /** The ids of records of {@code types} deleted at or after {@code from}, in order, each once. */

@@ -48,6 +48,17 @@ final class Probe {
         return this;
     }
 
+    /**
+     * How many rows have {@code cursor} strictly after {@code after}, as {@code alias}: what is new since the last
+     * run, as opposed to the rows the lookback reads again.
+     */
+    Probe newerThan(String cursor, Instant after, DateConventions dates, String alias) {
+        projections.add("SUM(CASE WHEN " + Identifiers.require(cursor, "column") + " > TO_DATE(?, '"
+                + DateConventions.TO_CHAR_FORMAT + "') THEN 1 ELSE 0 END) AS " + Identifiers.require(alias, "alias"));
+        params.add(dates.toDateParameter(after));
+        return this;
+    }
+
     /** A scalar subquery, e.g. {@code SELECT COUNT(*) FROM deletedrecord WHERE …}, as {@code alias}. */
     Probe scalar(String alias, Condition subquery) {
         projections.add("(" + subquery.text() + ") AS " + Identifiers.require(alias, "alias"));

@@ -20,10 +20,16 @@ import java.util.function.Supplier;
  * changed while the ranges are read has a later cursor, so the next run reads it again (harmless, merges are
  * idempotent), whereas the highest value seen during the read could pass over a row changed in a range already
  * read. Every batch but the last carries the state the read started from; the last carries the new one.
+ *
+ * <p>An incremental read reads again the lookback before the watermark, for rows NetSuite committed late with an
+ * earlier stamp. It does so only when something is new past the watermark (a row or a deletion): otherwise the
+ * rows of the lookback would match every run and a quiet table would never cost just its one probe. A late row
+ * is then read by the next run that finds anything new, since the watermark has not moved in between.
  */
 final class TableReads {
     static final String LATEST = "maxcursor";
-    static final String DELETED = "deleted";
+    static final String NEWER = "fresh";
+    static final String DELETED_LATEST = "deletedmax";
 
     private final SuiteQl suiteQl;
     private final int workers;
@@ -37,7 +43,9 @@ final class TableReads {
 
     /** Every row; the new watermark is the table's latest cursor value at the start. */
     BatchReader full(ReadShape shape, ReadRequest request) {
-        return ranged(shape, shape.select(), request.state(), Optional.empty(), true);
+        Probe.Result result = probe(shape, shape.select()).run(suiteQl);
+        State finalState = SourceState.advance(request.state(), result.latest(LATEST));
+        return ranged(shape, shape.select(), result, request.state(), () -> finalBatch(shape, finalState));
     }
 
     /** Rows whose cursor lies in the window; the state never moves. */
@@ -45,7 +53,8 @@ final class TableReads {
         ReadRequest.Window window = request.window().orElseThrow();
         SuiteQlSelect select = shape.select().changedSince(cursor, window.from(), true, suiteQl.dates())
                 .changedBefore(cursor, window.to(), suiteQl.dates());
-        return ranged(shape, select, request.state(), Optional.empty(), false);
+        Probe.Result result = probe(shape, select).run(suiteQl);
+        return ranged(shape, select, result, request.state(), () -> finalBatch(shape, request.state()));
     }
 
     /** Rows changed since the watermark less the lookback, and the records deleted since then as deleted keys. */
@@ -53,22 +62,38 @@ final class TableReads {
         Instant from = watermark.minus(request.lookback());
         SuiteQlSelect select = shape.select().changedSince(cursor, from, true, suiteQl.dates());
         List<String> types = DeletedRecords.typesOf(shape.table());
-        Optional<Instant> deletesFrom = types.isEmpty() ? Optional.empty() : Optional.of(from);
-        return ranged(shape, select, request.state(), deletesFrom, true);
+        Probe probe = probe(shape, select).newerThan(cursor, watermark, suiteQl.dates(), NEWER);
+        if (!types.isEmpty()) {
+            probe.scalar(DELETED_LATEST, DeletedRecords.latestAfter(types, watermark, suiteQl.dates()));
+        }
+        Probe.Result result = probe.run(suiteQl);
+        State state = request.state();
+        if (result.count(NEWER) == 0 && result.latest(DELETED_LATEST).isEmpty()) {
+            return nothingNew(shape, state);
+        }
+        State finalState = SourceState.advance(SourceState.advance(state, result.latest(LATEST)),
+                result.latest(DELETED_LATEST));
+        return ranged(shape, select, result, state, () -> types.isEmpty() ? finalBatch(shape, finalState)
+                : deletions(shape, types, from, state, finalState));
     }
 
-    private BatchReader ranged(ReadShape shape, SuiteQlSelect select, State state, Optional<Instant> deletesFrom,
-                               boolean advances) {
+    /** The read of a quiet table: one empty batch that leaves the state as it was. */
+    BatchReader nothingNew(ReadShape shape, State state) {
+        return new ParallelBatchReader(shape.table(), List.of(), 1, 1, OptionalLong.of(0),
+                () -> finalBatch(shape, state));
+    }
+
+    private Probe probe(ReadShape shape, SuiteQlSelect select) {
         Probe probe = new Probe(select);
         if (shape.rangeable()) {
             probe.keyRange(shape.leadingKey());
         }
         shape.cursor().ifPresent(cursor -> probe.latest(cursor, LATEST));
-        List<String> types = DeletedRecords.typesOf(shape.table());
-        deletesFrom.ifPresent(from -> probe.scalar(DELETED, DeletedRecords.countSince(types, from, suiteQl.dates())));
-        Probe.Result result = probe.run(suiteQl);
+        return probe;
+    }
 
-        State finalState = advances ? SourceState.advance(state, result.latest(LATEST)) : state;
+    private BatchReader ranged(ReadShape shape, SuiteQlSelect select, Probe.Result result, State state,
+                               Supplier<List<Batch>> closing) {
         List<ReadTask> tasks = new ArrayList<>();
         if (result.count() > 0) {
             Optional<List<KeyRanges.Range>> ranges = result.low().isPresent() && result.high().isPresent()
@@ -76,12 +101,12 @@ final class TableReads {
                     workers, tuning.rangeRows(), tuning.pageRows())) : Optional.empty();
             tasks = RangeTask.over(suiteQl, select, shape, ranges, tuning, state);
         }
-        boolean anyDeleted = deletesFrom.isPresent() && result.count(DELETED) > 0;
-        Supplier<List<Batch>> closing = () -> anyDeleted
-                ? deletions(shape, types, deletesFrom.get(), state, finalState)
-                : List.of(Batch.of(shape.schema(), List.of(), finalState));
         return new ParallelBatchReader(shape.table(), tasks, workers, tuning.queuedBatches(),
                 OptionalLong.of(result.count()), closing);
+    }
+
+    static List<Batch> finalBatch(ReadShape shape, State state) {
+        return List.of(Batch.of(shape.schema(), List.of(), state));
     }
 
     /**
@@ -100,10 +125,7 @@ final class TableReads {
                     : new Batch(shape.schema(), List.of(), chunk.stream().map(id -> List.<Object>of(id)).toList(),
                     Optional.empty(), after));
         }
-        if (batches.isEmpty()) {
-            batches.add(Batch.of(shape.schema(), List.of(), finalState));
-        }
-        return batches;
+        return batches.isEmpty() ? finalBatch(shape, finalState) : batches;
     }
 
     /**

@@ -32,7 +32,6 @@ import java.util.function.Supplier;
  */
 final class TransactionScopedReads {
     static final String TRANSACTION = "transaction";
-    private static final String LINES = "lines";
     private static final String LINES_LATEST = "linemax";
 
     private final SuiteQl suiteQl;
@@ -55,28 +54,31 @@ final class TransactionScopedReads {
         DateConventions dates = suiteQl.dates();
         Instant from = watermark.minus(request.lookback());
         String since = "TO_DATE(?, '" + DateConventions.TO_CHAR_FORMAT + "')";
-        String lineSince = " FROM " + shape.table() + " WHERE " + cursor + " >= " + since;
         List<String> types = DeletedRecords.TRANSACTION_TYPES;
-        Probe.Result probe = new Probe(transactions(List.of()).changedSince("lastmodifieddate", from, true, dates))
+        // One probe: changed transactions, the latest line stamped past the watermark, the latest deletion.
+        Probe.Result probe = new Probe(transactions().changedSince("lastmodifieddate", from, true, dates))
                 .latest("lastmodifieddate", TableReads.LATEST)
-                .scalar(LINES, new Condition("SELECT COUNT(*)" + lineSince, List.of(dates.toDateParameter(from))))
+                .newerThan("lastmodifieddate", watermark, dates, TableReads.NEWER)
                 .scalar(LINES_LATEST, new Condition("SELECT TO_CHAR(MAX(" + cursor + "), '"
-                        + DateConventions.TO_CHAR_FORMAT + "')" + lineSince, List.of(dates.toDateParameter(from))))
-                .scalar(TableReads.DELETED, DeletedRecords.countSince(types, from, dates))
+                        + DateConventions.TO_CHAR_FORMAT + "') FROM " + shape.table() + " WHERE " + cursor + " > "
+                        + since, List.of(dates.toDateParameter(watermark))))
+                .scalar(TableReads.DELETED_LATEST, DeletedRecords.latestAfter(types, watermark, dates))
                 .run(suiteQl);
         State state = request.state();
-        State finalState = SourceState.advance(SourceState.advance(state, probe.latest(TableReads.LATEST)),
-                probe.latest(LINES_LATEST));
-        List<ReadTask> tasks = new ArrayList<>();
-        if (probe.count() > 0 || probe.count(LINES) > 0) {
-            List<Long> changed = changedTransactions(shape, cursor, from, since);
-            for (List<Long> chunk : chunks(changed)) {
-                tasks.add(sink -> readWhole(shape, chunk, state, sink));
-            }
+        if (probe.count(TableReads.NEWER) == 0 && probe.latest(LINES_LATEST).isEmpty()
+                && probe.latest(TableReads.DELETED_LATEST).isEmpty()) {
+            return tables.nothingNew(shape, state);
         }
-        boolean anyDeleted = probe.count(TableReads.DELETED) > 0;
-        Supplier<List<Batch>> closing = () -> anyDeleted ? tables.deletions(shape, types, from, state, finalState)
-                : List.of(Batch.of(shape.schema(), List.of(), finalState));
+        State finalState = state;
+        for (String latest : List.of(TableReads.LATEST, LINES_LATEST, TableReads.DELETED_LATEST)) {
+            finalState = SourceState.advance(finalState, probe.latest(latest));
+        }
+        List<ReadTask> tasks = new ArrayList<>();
+        for (List<Long> chunk : chunks(changedTransactions(shape, cursor, from, since))) {
+            tasks.add(sink -> readWhole(shape, chunk, state, sink));
+        }
+        State last = finalState;
+        Supplier<List<Batch>> closing = () -> tables.deletions(shape, types, from, state, last);
         return new ParallelBatchReader(shape.table(), tasks, workers, tuning.queuedBatches(), OptionalLong.empty(),
                 closing);
     }
@@ -84,7 +86,7 @@ final class TransactionScopedReads {
     /** The ids of changed transactions, in order; a run's changes are few enough to hold. */
     private List<Long> changedTransactions(ReadShape shape, String cursor, Instant from, String since) {
         String parameter = suiteQl.dates().toDateParameter(from);
-        SuiteQlSelect select = transactions(List.of()).where(new Condition("lastmodifieddate >= " + since
+        SuiteQlSelect select = transactions().where(new Condition("lastmodifieddate >= " + since
                 + " OR id IN (SELECT transaction FROM " + shape.table() + " WHERE " + cursor + " >= " + since + ")",
                 List.of(parameter, parameter)));
         TreeSet<Long> ids = new TreeSet<>();
@@ -94,8 +96,8 @@ final class TransactionScopedReads {
         return List.copyOf(ids);
     }
 
-    private static SuiteQlSelect transactions(List<Condition> conditions) {
-        return new SuiteQlSelect("transaction", List.of(new Column("id", ColumnType.INTEGER)), conditions, List.of());
+    private static SuiteQlSelect transactions() {
+        return SuiteQlSelect.from("transaction", List.of(new Column("id", ColumnType.INTEGER)));
     }
 
     /** Enough chunks to keep every worker busy, none over NetSuite's 1,000 items in an IN list. */
