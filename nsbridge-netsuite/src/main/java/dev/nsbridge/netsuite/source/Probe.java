@@ -24,6 +24,7 @@ final class Probe {
     static final String COUNT = "n";
     private static final String LOW = "lo";
     private static final String HIGH = "hi";
+    private static final String SERVER_NOW = "servernow";
 
     private final SuiteQlSelect select;
     private final List<String> projections = new ArrayList<>();
@@ -32,6 +33,7 @@ final class Probe {
     Probe(SuiteQlSelect select) {
         this.select = select;
         projections.add("COUNT(*) AS " + COUNT);
+        projections.add("TO_CHAR(SYSDATE, '" + DateConventions.TO_CHAR_FORMAT + "') AS " + SERVER_NOW);
     }
 
     Probe keyRange(String key) {
@@ -106,6 +108,21 @@ final class Probe {
 
         Optional<Instant> latest(String alias) {
             return Optional.ofNullable(row == null ? null : row.timestamp(alias));
+        }
+
+        /**
+         * A latest value fit to be a watermark: no later than the second before NetSuite's own clock at the probe.
+         * Stamps are whole seconds, so a row changed after the probe but within the same second would carry a
+         * cursor equal to the watermark and never count as newer; capped, it does. NetSuite's clock, never ours.
+         */
+        Optional<Instant> settled(String alias) {
+            Optional<Instant> latest = latest(alias);
+            Optional<Instant> now = latest(SERVER_NOW);
+            if (latest.isEmpty() || now.isEmpty()) {
+                return latest;
+            }
+            Instant cap = now.get().minusSeconds(1);
+            return Optional.of(latest.get().isAfter(cap) ? cap : latest.get());
         }
 
         private OptionalLong number(String alias) {

@@ -44,7 +44,7 @@ final class TableReads {
     /** Every row; the new watermark is the table's latest cursor value at the start. */
     BatchReader full(ReadShape shape, ReadRequest request) {
         Probe.Result result = probe(shape, shape.select()).run(suiteQl);
-        State finalState = SourceState.advance(request.state(), result.latest(LATEST));
+        State finalState = SourceState.advance(request.state(), result.settled(LATEST));
         return ranged(shape, shape.select(), result, request.state(), () -> finalBatch(shape, finalState));
     }
 
@@ -71,8 +71,8 @@ final class TableReads {
         if (result.count(NEWER) == 0 && result.latest(DELETED_LATEST).isEmpty()) {
             return nothingNew(shape, state);
         }
-        State finalState = SourceState.advance(SourceState.advance(state, result.latest(LATEST)),
-                result.latest(DELETED_LATEST));
+        State finalState = SourceState.advance(SourceState.advance(state, result.settled(LATEST)),
+                result.settled(DELETED_LATEST));
         return ranged(shape, select, result, state, () -> types.isEmpty() ? finalBatch(shape, finalState)
                 : deletions(shape, types, from, state, finalState));
     }

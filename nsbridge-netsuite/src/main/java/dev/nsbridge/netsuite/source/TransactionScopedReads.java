@@ -71,7 +71,7 @@ final class TransactionScopedReads {
         }
         State finalState = state;
         for (String latest : List.of(TableReads.LATEST, LINES_LATEST, TableReads.DELETED_LATEST)) {
-            finalState = SourceState.advance(finalState, probe.latest(latest));
+            finalState = SourceState.advance(finalState, probe.settled(latest));
         }
         List<ReadTask> tasks = new ArrayList<>();
         for (List<Long> chunk : chunks(changedTransactions(shape, cursor, from, since))) {
