@@ -118,16 +118,11 @@ final class NetSuiteSourceIT {
 
     @Test
     void shouldReadRangesInParallelWithinTheBudgetAndFasterThanOneWorker() throws Exception {
-        sandbox.knobs().latency(Duration.ofMillis(40), Duration.ZERO);
+        fullRead("transactionline");
+        sandbox.knobs().latency(Duration.ofMillis(150), Duration.ZERO);
         int budget = client.governance().budget().permits();
-        sandbox.stats().reset();
 
         long started = System.nanoTime();
-        MergedTable parallel = fullRead("transactionline");
-        Duration parallelTime = Duration.ofNanos(System.nanoTime() - started);
-        int peak = sandbox.stats().peakInFlight();
-
-        started = System.nanoTime();
         long sequentialRows = 0;
         try (SuiteQlRows rows = client.suiteQl().readByKeyset(SuiteQlSelect.from("transactionline",
                 stream("transactionline").columns()), List.of("transaction", "id"), SMALL.pageRows())) {
@@ -138,10 +133,16 @@ final class NetSuiteSourceIT {
         }
         Duration sequentialTime = Duration.ofNanos(System.nanoTime() - started);
 
+        sandbox.stats().reset();
+        started = System.nanoTime();
+        MergedTable parallel = fullRead("transactionline");
+        Duration parallelTime = Duration.ofNanos(System.nanoTime() - started);
+        int peak = sandbox.stats().peakInFlight();
+
         assertThat(budget).isGreaterThan(1);
         assertThat(peak).isLessThanOrEqualTo(budget).isGreaterThan(1);
         assertThat((long) parallel.rows().size()).isEqualTo(sequentialRows);
-        assertThat(parallelTime).isLessThan(sequentialTime.multipliedBy(2).dividedBy(3));
+        assertThat(parallelTime).isLessThan(sequentialTime.dividedBy(2));
     }
 
     @Test
