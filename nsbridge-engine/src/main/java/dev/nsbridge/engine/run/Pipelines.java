@@ -3,6 +3,7 @@ package dev.nsbridge.engine.run;
 import dev.nsbridge.engine.config.ExtractConfig;
 import dev.nsbridge.spi.config.Suggestions;
 import dev.nsbridge.spi.destination.Destination;
+import dev.nsbridge.spi.destination.LoadMethod;
 import dev.nsbridge.spi.destination.WriteRequest;
 import dev.nsbridge.spi.errors.ConfigurationException;
 import dev.nsbridge.spi.source.ReadRequest;
@@ -49,7 +50,8 @@ public final class Pipelines {
                 : new StreamDescriptor(stream.name(), stream.columns(), stream.primaryKey(), cursor);
         List<String> uniqueKey = extract.uniqueKey().isEmpty() ? read.primaryKey() : extract.uniqueKey();
         ReadRequest readRequest = new ReadRequest(read, extract.columns(), extract.mode(), State.EMPTY,
-                extract.filter(), extract.lookback(), Optional.empty());
+                extract.filter(), extract.lookback(), Optional.empty(),
+                extract.loadMethod() == LoadMethod.APPEND);
         WriteRequest writeRequest = new WriteRequest(extract.name(), read, extract.destinationTable(),
                 extract.loadMethod(), uniqueKey, Map.of(DELETES_OPTION, extract.deletes().wireName()));
         return new Pipeline(extract.name(), source, readRequest, destination, writeRequest);

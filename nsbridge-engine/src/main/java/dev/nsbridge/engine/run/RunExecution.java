@@ -130,9 +130,8 @@ final class RunExecution {
     }
 
     private ReadRequest readRequest(State from) {
-        ReadRequest read = pipeline.read();
-        return new ReadRequest(read.stream(), read.columns(), read.mode(), from, read.filter(), read.lookback(),
-                read.window());
+        // withState keeps every other setting, the append-only ordered flag included.
+        return pipeline.read().withState(from);
     }
 
     RunCounts counts() {

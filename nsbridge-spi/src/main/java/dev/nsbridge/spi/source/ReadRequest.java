@@ -18,9 +18,12 @@ import java.util.Optional;
  * @param filter   an extra condition in the source's own language (for NetSuite a SuiteQL condition)
  * @param lookback how far before the watermark an incremental read starts again, for late commits
  * @param window   where present, read only records whose cursor lies in it (a backfill), leaving the watermark
+ * @param ordered  an incremental read for a destination that only appends: records strictly past the saved
+ *                 position, in cursor order, each batch's state at its last record, and no lookback (a record
+ *                 read again would be appended twice). The engine sets it for the {@code append} load method.
  */
 public record ReadRequest(StreamDescriptor stream, List<String> columns, ReadMode mode, State state,
-                          Optional<String> filter, Duration lookback, Optional<Window> window) {
+                          Optional<String> filter, Duration lookback, Optional<Window> window, boolean ordered) {
     public ReadRequest {
         Objects.requireNonNull(stream, "stream");
         columns = List.copyOf(columns);
@@ -29,6 +32,21 @@ public record ReadRequest(StreamDescriptor stream, List<String> columns, ReadMod
         Objects.requireNonNull(filter, "filter");
         Objects.requireNonNull(lookback, "lookback");
         Objects.requireNonNull(window, "window");
+    }
+
+    /** An unordered read: what merge, truncate and drop loads take. */
+    public ReadRequest(StreamDescriptor stream, List<String> columns, ReadMode mode, State state,
+                       Optional<String> filter, Duration lookback, Optional<Window> window) {
+        this(stream, columns, mode, state, filter, lookback, window, false);
+    }
+
+    /** The same read from another committed position (every other setting kept, {@link #ordered} included). */
+    public ReadRequest withState(State from) {
+        return new ReadRequest(stream, columns, mode, from, filter, lookback, window, ordered);
+    }
+
+    public ReadRequest withOrdered(boolean value) {
+        return new ReadRequest(stream, columns, mode, state, filter, lookback, window, value);
     }
 
     /** A half-open time range {@code [from, to)} on the stream's cursor. */

@@ -1,0 +1,104 @@
+package dev.nsbridge.netsuite.source;
+
+import dev.nsbridge.netsuite.suiteql.SuiteQlSelect;
+import dev.nsbridge.netsuite.suiteql.SuiteQlSelect.Condition;
+import dev.nsbridge.spi.config.Suggestions;
+import dev.nsbridge.spi.data.RecordSchema;
+import dev.nsbridge.spi.errors.ConfigurationException;
+import dev.nsbridge.spi.source.ReadRequest;
+import dev.nsbridge.spi.stream.Column;
+import dev.nsbridge.spi.stream.ColumnType;
+import dev.nsbridge.spi.stream.StreamDescriptor;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * What every query of one read projects and filters by: the chosen columns (the primary key and cursor always among
+ * them, in the stream's order) and the user's filter, checked once before any request is sent.
+ *
+ * @param table  the stream's table
+ * @param schema the columns of every batch
+ * @param keys   the primary key, leading column first
+ * @param cursor the incremental key, if the stream has one
+ * @param filter the user's SuiteQL condition
+ */
+record ReadShape(String table, RecordSchema schema, List<String> keys, Optional<String> cursor,
+                 Optional<Condition> filter) {
+
+    static ReadShape of(ReadRequest request) {
+        StreamDescriptor stream = request.stream();
+        Set<String> wanted = new LinkedHashSet<>();
+        for (String name : request.columns()) {
+            wanted.add(stream.column(name).orElseThrow(() -> unknownColumn(name, stream)).name()
+                    .toLowerCase(Locale.ROOT));
+        }
+        stream.primaryKey().forEach(key -> wanted.add(key.toLowerCase(Locale.ROOT)));
+        stream.cursor().ifPresent(cursor -> wanted.add(cursor.toLowerCase(Locale.ROOT)));
+        for (String required : wanted) {
+            stream.column(required).orElseThrow(() -> unknownColumn(required, stream));
+        }
+        List<Column> columns = request.columns().isEmpty() ? stream.columns() : stream.columns().stream()
+                .filter(c -> wanted.contains(c.name().toLowerCase(Locale.ROOT))).toList();
+        return new ReadShape(stream.name(), new RecordSchema(columns), stream.primaryKey(), stream.cursor(),
+                request.filter().map(ReadShape::checkedFilter));
+    }
+
+    /** A select of this shape's columns with the user's filter already in. */
+    SuiteQlSelect select() {
+        SuiteQlSelect select = SuiteQlSelect.from(table, schema.columns());
+        return filter.map(select::where).orElse(select);
+    }
+
+    String leadingKey() {
+        return keys.get(0);
+    }
+
+    /** Whether the leading key is a number, so the table can be split into id ranges. */
+    boolean rangeable() {
+        int position = schema.indexOf(leadingKey());
+        return position >= 0 && schema.column(position).type() == ColumnType.INTEGER;
+    }
+
+    /**
+     * The filter is the user's own SuiteQL, ANDed in as written; but one statement and no comments, so it cannot end
+     * the query or hide the conditions nsbridge adds after it. A {@code ;} inside a quoted value is refused too:
+     * telling it apart would take a SuiteQL parser, and such a value can be matched with a {@code LIKE} pattern.
+     */
+    static Condition checkedFilter(String filter) {
+        for (String marker : List.of(";", "--", "/*", "*/")) {
+            if (filter.contains(marker)) {
+                throw new ConfigurationException("NETSUITE_FILTER_REFUSED", "the filter '" + filter + "' contains '"
+                        + marker + "'", "write the filter as one SuiteQL condition without ';' or comments, e.g."
+                        + " isinactive = 'F' AND subsidiary IN (1, 2)");
+            }
+        }
+        if (filter.isBlank()) {
+            throw new ConfigurationException("NETSUITE_FILTER_REFUSED", "the filter is empty",
+                    "remove the filter setting or write a SuiteQL condition");
+        }
+        return new Condition(filter.strip(), List.of());
+    }
+
+    private static ConfigurationException unknownColumn(String name, StreamDescriptor stream) {
+        List<String> names = stream.columns().stream().map(Column::name).toList();
+        List<String> near = new ArrayList<>();
+        Suggestions.closest(name, names).ifPresent(near::add);
+        String typed = name.toLowerCase(Locale.ROOT);
+        for (String candidate : names) {
+            String lower = candidate.toLowerCase(Locale.ROOT);
+            boolean related = typed.length() >= 3 && (lower.contains(typed) || typed.contains(lower));
+            if (related && !near.contains(candidate) && near.size() < 5) {
+                near.add(candidate);
+            }
+        }
+        String fix = near.isEmpty() ? "choose among: " + String.join(", ", names)
+                : "did you mean " + near.stream().collect(Collectors.joining(" or ")) + "?";
+        return new ConfigurationException("NETSUITE_UNKNOWN_COLUMN", "'" + name + "' is not a column of "
+                + stream.name(), fix);
+    }
+}
