@@ -15,7 +15,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,20 +26,25 @@ final class CustomFieldCatalogIT {
     /** Record types whose schema the catalog reads: customer, contact, employee, vendor, salesorder, invoice, item. */
     private static final int RECORD_TYPES = 7;
 
+    /** One account for the class: each test has its own state directory, so its own cache, and counts deltas. */
+    private static NetSuiteSandbox sandbox;
     @TempDir
     Path state;
-    private NetSuiteSandbox sandbox;
     private SandboxClients clients;
 
-    @BeforeEach
-    void start() {
+    @BeforeAll
+    static void start() {
         sandbox = NetSuiteSandbox.start(Options.defaults().withScale(0.02));
-        clients = new SandboxClients(sandbox, state);
     }
 
-    @AfterEach
-    void stop() {
+    @AfterAll
+    static void stop() {
         sandbox.close();
+    }
+
+    @BeforeEach
+    void clients() {
+        clients = new SandboxClients(sandbox, state);
     }
 
     private static Map<String, ColumnType> custom(StreamDescriptor stream, String prefix) {
