@@ -111,7 +111,7 @@ final class SecretsIT {
         long rows = 0;
         try (SuiteQlRows lines = client.suiteQl().readByKeyset(SuiteQlSelect.from("transactionline", List.of(
                 new Column("transaction", ColumnType.INTEGER), new Column("id", ColumnType.INTEGER))),
-                List.of("transaction", "id"), 100)) {
+                List.of("transaction", "id"), 50)) {
             while (lines.hasNext()) {
                 lines.next();
                 rows++;
