@@ -75,10 +75,11 @@ public final class NetSuiteCheck {
                 + before.consecutiveFailures() + " failed logins, and this check made the one attempt it allows below "
                 + LoginGuard.CHECK_BELOW : "";
         if (state.tripped() && state.checkMayTry()) {
+            int checksLeft = LoginGuard.CHECK_BELOW - state.consecutiveFailures();
             return CheckStep.failed(GUARD, "nsbridge stopped calling the account after " + state.consecutiveFailures()
                     + " consecutive failed logins" + attempt + state.nextAttemptAt().map(t -> "; one more attempt at "
-                    + t).orElse("") + "; `nsbridge check` may still try once", "fix the credentials, then run"
-                    + " `nsbridge check`, or wait 30 minutes");
+                    + t).orElse("") + "; `nsbridge check` may still try " + (checksLeft == 1 ? "once"
+                    : checksLeft + " times"), "fix the credentials, then run `nsbridge check`, or wait 30 minutes");
         }
         if (state.tripped()) {
             String until = state.nextAttemptAt().map(t -> " until " + t).orElse("");
