@@ -10,6 +10,7 @@ import dev.nsbridge.netsuite.http.NetSuiteRequest;
 import dev.nsbridge.spi.errors.AuthenticationException;
 import dev.nsbridge.spi.errors.ConfigurationException;
 import dev.nsbridge.spi.errors.InternalException;
+import dev.nsbridge.spi.errors.RecordException;
 import dev.nsbridge.spi.stream.Column;
 import dev.nsbridge.spi.stream.ColumnType;
 import java.io.IOException;
@@ -79,8 +80,9 @@ public final class CustomFieldCatalog {
         String body;
         try {
             body = http.send(NetSuiteRequest.get(PATH + recordType, HEADERS)).body();
-        } catch (ConfigurationException | AuthenticationException unavailable) {
-            // A record type this account or role does not have simply contributes no custom fields; a refused
+        } catch (ConfigurationException | AuthenticationException | RecordException unavailable) {
+            // A record type this account or role does not have simply contributes no custom fields (NetSuite
+            // answers 404 NONEXISTENT_ID for a schema it does not have, which reads as a missing record); a refused
             // login is still an error.
             if (unavailable instanceof AuthenticationException && !ErrorCodes.isPermission(unavailable)) {
                 throw unavailable;

@@ -3,11 +3,13 @@ package dev.nsbridge.netsuite.catalog;
 import dev.nsbridge.spi.stream.Column;
 import dev.nsbridge.spi.stream.StreamDescriptor;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** The streams an account offers: the standard tables with the account's own custom fields added. */
 public final class NetSuiteCatalog {
@@ -20,17 +22,20 @@ public final class NetSuiteCatalog {
     /** @param refresh read custom fields from NetSuite even when the cache is fresh */
     public List<StreamDescriptor> streams(boolean refresh) {
         List<StreamDescriptor> streams = new ArrayList<>();
+        // Several tables share a record type (entity and customer, transaction and transactionline): a refresh
+        // reads each record type's schema once, which can take minutes on a large account.
+        Set<String> refreshed = new HashSet<>();
         for (StreamDescriptor table : NetSuiteTables.all()) {
-            streams.add(withCustomFields(table, refresh));
+            streams.add(withCustomFields(table, refresh, refreshed));
         }
         return streams;
     }
 
     public Optional<StreamDescriptor> stream(String name, boolean refresh) {
-        return NetSuiteTables.named(name).map(table -> withCustomFields(table, refresh));
+        return NetSuiteTables.named(name).map(table -> withCustomFields(table, refresh, new HashSet<>()));
     }
 
-    private StreamDescriptor withCustomFields(StreamDescriptor table, boolean refresh) {
+    private StreamDescriptor withCustomFields(StreamDescriptor table, boolean refresh, Set<String> refreshed) {
         NetSuiteTables.CustomFieldSource source = NetSuiteTables.CUSTOM_FIELDS.get(table.name());
         if (source == null) {
             return table;
@@ -38,7 +43,8 @@ public final class NetSuiteCatalog {
         Map<String, Column> columns = new LinkedHashMap<>();
         table.columns().forEach(c -> columns.put(c.name().toLowerCase(Locale.ROOT), c));
         for (String recordType : source.recordTypes()) {
-            for (Column field : customFields.fields(recordType, source.prefix(), refresh)) {
+            boolean read = refresh && refreshed.add(recordType);
+            for (Column field : customFields.fields(recordType, source.prefix(), read)) {
                 columns.putIfAbsent(field.name().toLowerCase(Locale.ROOT), field);
             }
         }

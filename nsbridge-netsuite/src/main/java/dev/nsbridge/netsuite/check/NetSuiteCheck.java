@@ -2,6 +2,7 @@ package dev.nsbridge.netsuite.check;
 
 import dev.nsbridge.netsuite.NetSuiteClient;
 import dev.nsbridge.netsuite.governance.GovernanceReading;
+import dev.nsbridge.netsuite.governance.LoginGuard;
 import dev.nsbridge.netsuite.governance.LoginGuardState;
 import dev.nsbridge.netsuite.http.ErrorCodes;
 import dev.nsbridge.netsuite.suiteql.SuiteQlQuery;
@@ -30,6 +31,7 @@ public final class NetSuiteCheck {
 
     public CheckReport run() {
         List<CheckStep> steps = new ArrayList<>();
+        LoginGuardState before = client.loginGuard().state();
         GovernanceReading governance;
         try {
             governance = client.governance(true);
@@ -40,7 +42,7 @@ public final class NetSuiteCheck {
             for (String skipped : List.of(SUITEQL, GOVERNANCE, BUDGET)) {
                 steps.add(CheckStep.skipped(skipped, "the credentials did not work"));
             }
-            steps.add(guardStep());
+            steps.add(guardStep(before));
             return new CheckReport(client.connection().accountId().value(), steps);
         }
         steps.add(suiteQlStep());
@@ -51,7 +53,7 @@ public final class NetSuiteCheck {
                                 + " concurrency (" + client.connection().concurrency() + "): set it to the account's"
                                 + " limit (Setup > Integration > Integration Management > Integration Governance)"));
         steps.add(CheckStep.passed(BUDGET, governance.budget().describe()));
-        steps.add(guardStep());
+        steps.add(guardStep(before));
         return new CheckReport(client.connection().accountId().value(), steps);
     }
 
@@ -66,12 +68,26 @@ public final class NetSuiteCheck {
         }
     }
 
-    private CheckStep guardStep() {
+    private CheckStep guardStep(LoginGuardState before) {
         LoginGuardState state = client.loginGuard().state();
-        if (state.tripped()) {
+        // Said whenever the guard held at the start: the user must know this check spent one of NetSuite's five.
+        String attempt = before.tripped() && before.checkMayTry() ? "; it held after "
+                + before.consecutiveFailures() + " failed logins, and this check made the one attempt it allows below "
+                + LoginGuard.CHECK_BELOW : "";
+        if (state.tripped() && state.checkMayTry()) {
+            int checksLeft = LoginGuard.CHECK_BELOW - state.consecutiveFailures();
             return CheckStep.failed(GUARD, "nsbridge stopped calling the account after " + state.consecutiveFailures()
-                    + " consecutive failed logins" + state.nextAttemptAt().map(t -> "; one more attempt at " + t)
-                    .orElse(""), "fix the credentials, then run `nsbridge check`, or wait 30 minutes");
+                    + " consecutive failed logins" + attempt + state.nextAttemptAt().map(t -> "; one more attempt at "
+                    + t).orElse("") + "; `nsbridge check` may still try " + (checksLeft == 1 ? "once"
+                    : checksLeft + " times"), "fix the credentials, then run `nsbridge check`, or wait 30 minutes");
+        }
+        if (state.tripped()) {
+            String until = state.nextAttemptAt().map(t -> " until " + t).orElse("");
+            return CheckStep.failed(GUARD, "nsbridge stopped calling the account after " + state.consecutiveFailures()
+                    + " consecutive failed logins" + attempt + "; not even `nsbridge check` tries" + until
+                    + ", since NetSuite locks the user at 5", "fix the credentials, then wait" + until
+                    + " and run `nsbridge check`; " + "NetSuite shows why each login failed in Setup > Users/Roles >"
+                    + " User Management > View Login Audit Trail");
         }
         if (state.consecutiveFailures() > 0) {
             return CheckStep.warned(GUARD, state.consecutiveFailures() + " consecutive failed login(s); nsbridge"

@@ -83,12 +83,15 @@ public final class LoginGuard {
 
     private AuthenticationException tripped() {
         Instant retryAt = lastFailure.plus(NETSUITE_LOCKOUT);
+        // From CHECK_BELOW failures on even `nsbridge check` waits, so sending the user to it would not help.
+        String next = failures < CHECK_BELOW ? "fix the credentials, then run `nsbridge check`; or wait 30 minutes"
+                + " (until " + retryAt + ") for one more attempt. "
+                : "fix the credentials, then wait until " + retryAt + ", when one attempt is allowed again (not even"
+                + " `nsbridge check` tries before, since one more failure would lock the user). ";
         return new AuthenticationException("LOGIN_GUARD", "nsbridge stopped calling NetSuite account " + account
                 + " after " + failures + " consecutive failed logins, so that NetSuite does not lock the user out"
-                + " (it locks after 5 for 30 minutes)",
-                "fix the credentials, then run `nsbridge check`; or wait 30 minutes (until " + retryAt
-                        + ") for one more attempt. " + "NetSuite shows why each login failed in Setup > Users/Roles >"
-                        + " User Management > View Login Audit Trail");
+                + " (it locks after 5 for 30 minutes)", next + "NetSuite shows why each login failed in Setup >"
+                + " Users/Roles > User Management > View Login Audit Trail");
     }
 
     private synchronized void settle(boolean probe, Boolean accepted) {

@@ -38,7 +38,8 @@ final class QueryRunner {
         try {
             return database.read(connection -> {
                 List<Map<String, String>> items = new ArrayList<>();
-                try (PreparedStatement statement = prepare(connection, paged, params);
+                KeysetSeek.Statement seek = KeysetSeek.rewrite(paged, params);
+                try (PreparedStatement statement = prepare(connection, seek.sql(), seek.params());
                      ResultSet rows = statement.executeQuery()) {
                     ValueRenderer renderer = new ValueRenderer(rows.getMetaData());
                     while (rows.next()) {

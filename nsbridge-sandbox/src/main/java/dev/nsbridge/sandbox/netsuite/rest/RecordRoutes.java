@@ -83,7 +83,8 @@ final class RecordRoutes {
     }
 
     int schema(Context ctx) {
-        Optional<Map<String, Object>> schema = recordType(ctx).flatMap(account::recordSchema);
+        // Transactions and items have schemas (their custbody, custcol and custitem fields) but no record routes.
+        Optional<Map<String, Object>> schema = account.recordSchema(ctx.pathParam("type"));
         if (schema.isEmpty()) {
             errors.notFound(ctx);
             return 0;
