@@ -29,8 +29,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The flows end to end between the local NetSuite and the local Klaviyo that `nsbridge sandbox` runs. */
 final class FlowsIT {
-    private static final Map<String, Object> CUSTOMERS = Map.of("batch_size", 20);
-
     @TempDir
     Path state;
     private Sandboxes sandboxes;
@@ -55,9 +53,7 @@ final class FlowsIT {
     }
 
     private Map<String, Object> customers() {
-        Map<String, Object> settings = new java.util.HashMap<>(CUSTOMERS);
-        settings.put("list_id", sandboxes.listId());
-        return settings;
+        return Map.of("list_id", sandboxes.listId(), "batch_size", 20);
     }
 
     @Test

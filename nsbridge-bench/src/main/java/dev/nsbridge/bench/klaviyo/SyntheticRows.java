@@ -25,7 +25,7 @@ final class SyntheticRows {
     }
 
     /** Sales orders with two lines each, as the orders flow reads them; every order id is new. */
-    List<Map<String, Object>> orders(int count) {
+    synchronized List<Map<String, Object>> orders(int count) {
         List<Map<String, Object>> rows = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             long order = nextOrder++;
@@ -60,7 +60,7 @@ final class SyntheticRows {
      * Customers as the customers flow reads them, cycling through the pool so each import updates known profiles.
      * No subscription status: consent has its own endpoint and limit, and this measures the profile import.
      */
-    List<Map<String, Object>> customers(int count) {
+    synchronized List<Map<String, Object>> customers(int count) {
         List<Map<String, Object>> rows = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             long customer = nextCustomer++ % customers + 1;
