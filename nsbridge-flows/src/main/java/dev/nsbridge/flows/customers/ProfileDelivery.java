@@ -26,6 +26,7 @@ import java.util.Optional;
  */
 public final class ProfileDelivery implements Delivery {
     static final String IMPORT_PATH = "/api/profile-bulk-import-jobs";
+    private static final String DUPLICATE_PROFILE = "duplicate_profile";
 
     private final KlaviyoClient klaviyo;
     private final CustomerProfiles mapping;
@@ -49,6 +50,9 @@ public final class ProfileDelivery implements Delivery {
         List<RecordError> errors = new ArrayList<>();
         List<Outgoing> outgoing = new ArrayList<>();
         for (Map<String, Object> row : rows) {
+            if (!options.dryRun() && profileIds.isEcho(row)) {
+                continue;
+            }
             ProfileDecision decision = mapping.decide(row);
             if (decision instanceof ProfileDecision.Refuse refuse) {
                 errors.add(Refusals.of(refuse.customerId(), refuse.code(), refuse.reason(), unsent(row)));
@@ -110,6 +114,10 @@ public final class ProfileDelivery implements Delivery {
             JobError error = failed.get(out.key());
             if (error == null) {
                 taken.add(out);
+            } else if (DUPLICATE_PROFILE.equals(error.code())) {
+                if (importAlone(out, errors)) {
+                    taken.add(out);
+                }
             } else {
                 errors.add(Refusals.of(out.key(), "KLAVIYO_IMPORT_" + code(error), "Klaviyo's import job refused the"
                         + " profile: " + Optional.ofNullable(error.detail()).orElse(error.title())
@@ -118,6 +126,20 @@ public final class ProfileDelivery implements Delivery {
             }
         }
         return taken;
+    }
+
+    /**
+     * A bulk import error says only that another profile holds one of the identifiers; the single import's 409 names
+     * that profile, which is what a person needs to merge the two. If the conflict has gone meanwhile, it imports.
+     */
+    private boolean importAlone(Outgoing out, List<RecordError> errors) {
+        try {
+            klaviyo.profiles().upsert(out.profile());
+            return true;
+        } catch (RecordException refusal) {
+            errors.add(Refusals.of(out.key(), refusal, sent(out)));
+            return false;
+        }
     }
 
     /** Which record an import error is about: by external id in its original payload, else by email. */

@@ -15,8 +15,11 @@ import dev.nsbridge.netsuite.records.RecordType;
 import dev.nsbridge.spi.data.RecordError;
 import dev.nsbridge.spi.errors.NsbridgeException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Writes Klaviyo's profile id onto the NetSuite customer, once per customer.
@@ -33,6 +36,12 @@ public final class ProfileIds {
     private final NetSuiteClient netSuite;
     private final String field;
     private final boolean enabled;
+    /**
+     * The customers patched, as they were read. NetSuite moves a record's lastmodifieddate when it is patched, so
+     * the run reads each patched customer again at its end: that echo is not a change in NetSuite, and sending it
+     * would subscribe the customer again with a consent date after go-live, as if the consent were new.
+     */
+    private final Map<String, Map<String, Object>> patched = new ConcurrentHashMap<>();
 
     public ProfileIds(KlaviyoClient klaviyo, NetSuiteClient netSuite, String field, boolean enabled) {
         this.klaviyo = klaviyo;
@@ -65,6 +74,7 @@ public final class ProfileIds {
                     continue;
                 }
                 netSuite.records().patch(RecordType.CUSTOMER, Long.parseLong(out.key()), body(id.get()));
+                patched.put(out.key(), unchangedByPatch(out.row()));
             } catch (NsbridgeException refusal) {
                 if (refusal.category() != NsbridgeException.Category.RECORD) {
                     throw refusal;
@@ -73,6 +83,19 @@ public final class ProfileIds {
             }
         }
         return errors;
+    }
+
+    /** Whether this row is a customer read again only because its profile id was just written back. */
+    boolean isEcho(Map<String, Object> row) {
+        Map<String, Object> before = patched.remove(String.valueOf(row.get("id")));
+        return before != null && before.equals(unchangedByPatch(row));
+    }
+
+    private static Map<String, Object> unchangedByPatch(Map<String, Object> row) {
+        Map<String, Object> rest = new HashMap<>(row);
+        rest.remove("lastmodifieddate");
+        rest.remove(CustomerQuery.PROFILE_ID);
+        return rest;
     }
 
     private Optional<String> lookUp(String externalId) {

@@ -24,8 +24,22 @@ public final class TestRun {
     private final List<RecordError> errors = new ArrayList<>();
     private long written;
 
-    /** Runs to the end, or stops (as a killed run does) after {@code maxBatches} batches. */
+    /** Runs to the end, or stops after {@code maxBatches} batches with their state committed. */
     public TestRun run(FlowPieces pieces, int maxBatches, boolean dryRun) throws InterruptedException {
+        return run(pieces, maxBatches, dryRun, true);
+    }
+
+    /**
+     * A run killed midway: {@code batches} batches reach the destination, but the process dies after the last one
+     * was written and before its state was committed, the one gap a crash can hit. The next run sends that batch
+     * again, which is what the destination's idempotence has to absorb.
+     */
+    public TestRun runKilledAfter(FlowPieces pieces, int batches) throws InterruptedException {
+        return run(pieces, batches, false, false);
+    }
+
+    private TestRun run(FlowPieces pieces, int maxBatches, boolean dryRun, boolean commitLast)
+            throws InterruptedException {
         ReadRequest template = pieces.read();
         ReadRequest read = new ReadRequest(template.stream(), template.columns(), template.mode(), state,
                 template.filter(), template.lookback(), template.window());
@@ -38,10 +52,10 @@ public final class TestRun {
                 WriteResult result = writer.write(next.get());
                 written += result.written();
                 errors.addAll(result.errors());
-                if (!dryRun) {
+                batches++;
+                if (!dryRun && (commitLast || batches < maxBatches)) {
                     state = next.get().stateAfter();
                 }
-                batches++;
             }
         }
         return this;

@@ -1,0 +1,136 @@
+package dev.nsbridge.flows.testing;
+
+import dev.nsbridge.flows.FlowContext;
+import dev.nsbridge.flows.FlowPieces;
+import dev.nsbridge.flows.FlowType;
+import dev.nsbridge.flows.Flows;
+import dev.nsbridge.flows.delivery.DryRunRecorder;
+import dev.nsbridge.klaviyo.KlaviyoClient;
+import dev.nsbridge.klaviyo.KlaviyoSettings;
+import dev.nsbridge.klaviyo.http.Timing;
+import dev.nsbridge.netsuite.NetSuiteAccountId;
+import dev.nsbridge.netsuite.NetSuiteClient;
+import dev.nsbridge.netsuite.NetSuiteConnection;
+import dev.nsbridge.netsuite.auth.TbaAuth;
+import dev.nsbridge.netsuite.auth.TbaCredentials;
+import dev.nsbridge.netsuite.suiteql.SuiteQlQuery;
+import dev.nsbridge.netsuite.suiteql.SuiteQlRow;
+import dev.nsbridge.sandbox.klaviyo.KlaviyoSandbox;
+import dev.nsbridge.sandbox.netsuite.NetSuiteSandbox;
+import dev.nsbridge.spi.secret.Secret;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The two local services the flows run between, the real ones `nsbridge sandbox` starts: NetSuite at a small scale
+ * and Klaviyo with its rate limits enforced. Klaviyo's bulk jobs finish as soon as they are submitted, so a test
+ * reads the outcome at once instead of polling; everything else (spec checks, unique ids, 409s) is Klaviyo's.
+ */
+public final class Sandboxes implements AutoCloseable {
+    private static final double SCALE = 0.05;
+
+    private final NetSuiteSandbox netSuiteSandbox;
+    private final KlaviyoSandbox klaviyoSandbox;
+    private final NetSuiteClient netSuite;
+    private final KlaviyoClient klaviyo;
+    private final String listId;
+
+    private Sandboxes(NetSuiteSandbox netSuiteSandbox, KlaviyoSandbox klaviyoSandbox, Path state) {
+        this.netSuiteSandbox = netSuiteSandbox;
+        this.klaviyoSandbox = klaviyoSandbox;
+        klaviyoSandbox.knobs().jobSpeed(Duration.ZERO, 10_000_000);
+        NetSuiteAccountId account = NetSuiteAccountId.parse(netSuiteSandbox.accountId());
+        NetSuiteSandbox.Tba tba = netSuiteSandbox.credentials().tba();
+        TbaAuth auth = new TbaAuth(new TbaCredentials(account, Secret.of(tba.consumerKey()),
+                Secret.of(tba.consumerSecret()), Secret.of(tba.tokenId()), Secret.of(tba.tokenSecret())),
+                netSuiteSandbox.clock());
+        this.netSuite = new NetSuiteClient(NetSuiteConnection.of(account, auth, state)
+                .withBaseUrl(netSuiteSandbox.baseUrl()), HttpClient.newHttpClient(), Clock.systemUTC());
+        this.klaviyo = new KlaviyoClient(HttpClient.newHttpClient(),
+                KlaviyoSettings.of(Secret.of(klaviyoSandbox.privateApiKey())).withBaseUri(klaviyoSandbox.baseUrl()),
+                Timing.system());
+        this.listId = createList("Newsletter");
+    }
+
+    public static Sandboxes start(Path state) {
+        NetSuiteSandbox netSuite = NetSuiteSandbox.start(NetSuiteSandbox.Options.defaults().withScale(SCALE));
+        return new Sandboxes(netSuite, KlaviyoSandbox.start(KlaviyoSandbox.Options.defaults()), state);
+    }
+
+    public NetSuiteSandbox netSuiteSandbox() {
+        return netSuiteSandbox;
+    }
+
+    public KlaviyoSandbox klaviyoSandbox() {
+        return klaviyoSandbox;
+    }
+
+    public KlaviyoClient klaviyo() {
+        return klaviyo;
+    }
+
+    /** The Klaviyo list the customer flows subscribe to. */
+    public String listId() {
+        return listId;
+    }
+
+    public FlowPieces flow(String type, Map<String, Object> settings, DryRunRecorder recorder, Instant liveSince) {
+        return Flows.build(type, type + "-flow", new FlowContext(netSuite, klaviyo,
+                FlowType.fromWireName(type).orElseThrow().settings().parse(settings).orThrow(), liveSince,
+                Clock.systemUTC(), recorder));
+    }
+
+    /** A flow that went live now: NetSuite's records all predate it, as on a first sync. */
+    public FlowPieces flow(String type, Map<String, Object> settings) {
+        return flow(type, settings, DryRunRecorder.DISCARD, Instant.now());
+    }
+
+    public List<SuiteQlRow> query(String text, String... params) {
+        return netSuite.suiteQl().page(SuiteQlQuery.of(text, params), 0, 1000).rows();
+    }
+
+    /**
+     * Creates a list the way an account owner would have, through Klaviyo's API; the nsbridge client only reads
+     * lists, so this one request is written by hand (and is checked against the spec like every other).
+     */
+    private String createList(String name) {
+        String body = "{\"data\":{\"type\":\"list\",\"attributes\":{\"name\":\"" + name + "\"}}}";
+        HttpRequest request = HttpRequest.newBuilder(URI.create(klaviyoSandbox.baseUrl() + "/api/lists"))
+                .header("Authorization", "Klaviyo-API-Key " + klaviyoSandbox.privateApiKey())
+                .header("revision", "2026-07-15").header("accept", "application/vnd.api+json")
+                .header("content-type", "application/vnd.api+json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(request,
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 201) {
+                throw new IllegalStateException("the sandbox refused the list: " + response.body());
+            }
+            return klaviyoSandbox.lists().stream().filter(list -> list.name().equals(name)).findFirst()
+                    .orElseThrow().id();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            klaviyoSandbox.close();
+        } finally {
+            netSuiteSandbox.close();
+        }
+    }
+}
