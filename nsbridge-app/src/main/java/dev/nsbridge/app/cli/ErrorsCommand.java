@@ -74,8 +74,8 @@ public final class ErrorsCommand implements Callable<Integer> {
     }
 
     private int withErrors(Function<RecordErrors, Integer> work) {
-        Workspace workspace = FlowCli.open(config);
-        try (Stores stores = workspace.openStores()) {
+        Workspace workspace = Workspaces.open(spec, config);
+        try (Stores stores = workspace.stores()) {
             return work.apply(new RecordErrors(workspace, stores));
         }
     }

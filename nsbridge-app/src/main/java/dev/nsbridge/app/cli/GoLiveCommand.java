@@ -56,9 +56,9 @@ public final class GoLiveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Workspace workspace = FlowCli.open(config);
+        Workspace workspace = Workspaces.open(spec, config);
         PrintWriter out = spec.commandLine().getOut();
-        try (Stores stores = workspace.openStores()) {
+        try (Stores stores = workspace.stores()) {
             FlowGoLive goLive = new FlowGoLive(stores.state());
             if (flow == null) {
                 if (off || since != null) {

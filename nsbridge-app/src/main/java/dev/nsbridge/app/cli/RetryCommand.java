@@ -42,9 +42,9 @@ public final class RetryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Workspace workspace = FlowCli.open(config);
+        Workspace workspace = Workspaces.open(spec, config);
         List<RetryReport> reports;
-        try (Stores stores = workspace.openStores()) {
+        try (Stores stores = workspace.stores()) {
             RecordErrors errors = new RecordErrors(workspace, stores);
             reports = id != null ? List.of(errors.retry(id)) : errors.retry(Optional.ofNullable(pipeline));
         }

@@ -1,6 +1,7 @@
 package dev.nsbridge.app.flow;
 
 import dev.nsbridge.engine.run.RunResult;
+import dev.nsbridge.engine.store.RunStatus;
 import dev.nsbridge.flows.delivery.DryRunPayload;
 import java.util.List;
 import java.util.Objects;
@@ -16,5 +17,10 @@ public record FlowRun(RunResult result, boolean dryRun, List<DryRunPayload> payl
     public FlowRun {
         Objects.requireNonNull(result, "result");
         payloads = List.copyOf(payloads);
+    }
+
+    /** Finished, with or without refused records; refused records are the error queue's business, not a failure. */
+    public boolean succeeded() {
+        return result.failure().isEmpty() && result.status().finished() && result.status() != RunStatus.CANCELLED;
     }
 }

@@ -46,9 +46,9 @@ public final class FlowRunReport {
         out.flush();
     }
 
-    public static void json(FlowRun run, PrintWriter out) {
+    public static ObjectNode json(FlowRun run) {
         RunResult result = run.result();
-        ObjectNode root = JSON.createObjectNode().put("pipeline", result.pipeline()).put("kind", "flow")
+        ObjectNode root = JSON.createObjectNode().put("flow", result.pipeline())
                 .put("run_id", result.runId()).put("status", result.status().wireName()).put("dry_run", run.dryRun())
                 .put("read", result.counts().read()).put("sent", result.counts().written())
                 .put("refused", result.counts().errors()).put("duration_ms", result.duration().toMillis());
@@ -61,8 +61,7 @@ public final class FlowRunReport {
                         .put("path", payload.target()).set("body", body(payload.body()));
             }
         }
-        out.println(root);
-        out.flush();
+        return root;
     }
 
     /** The body as JSON where it is JSON, so scripts need not parse twice; as text otherwise. */

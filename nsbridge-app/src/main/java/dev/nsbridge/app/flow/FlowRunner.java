@@ -18,7 +18,7 @@ import java.util.OptionalLong;
  * sends everything as history, and with a recorder that keeps what a dry run would have sent.
  *
  * <pre>{@code
- * try (Stores stores = workspace.openStores()) {
+ * try (Stores stores = workspace.stores()) {
  *     FlowRun run = new FlowRunner(workspace, stores).run("customers", FlowRunner.options(true, OptionalLong.empty()),
  *             RunListener.NONE);
  * }
