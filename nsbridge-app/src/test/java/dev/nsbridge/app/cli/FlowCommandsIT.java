@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.nsbridge.sandbox.klaviyo.KlaviyoSandbox;
-import dev.nsbridge.sandbox.klaviyo.KlaviyoEvent;
 import dev.nsbridge.sandbox.netsuite.NetSuiteSandbox;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -110,7 +109,8 @@ final class FlowCommandsIT {
                 .filter(node -> node.path("flow").asText().equals("orders")).findFirst().orElseThrow();
         assertThat(orders.path("phase").asText()).isEqualTo("test");
         assertThat(sent.code()).as(sent.all()).isZero();
-        assertThat(klaviyo.events()).isNotEmpty().allMatch(KlaviyoEvent::backfill);
+        assertThat(klaviyo.received()).filteredOn(request -> request.path().equals("/api/event-bulk-create-jobs"))
+                .isNotEmpty().allSatisfy(request -> assertThat(request.body()).contains("\"backfill\":true"));
     }
 
     @Test
