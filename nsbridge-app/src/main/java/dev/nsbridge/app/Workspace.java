@@ -1,12 +1,19 @@
 package dev.nsbridge.app;
 
 import dev.nsbridge.app.connect.ConnectionTypes;
+import dev.nsbridge.engine.config.ComponentRegistry;
 import dev.nsbridge.engine.config.ConfigLoader;
 import dev.nsbridge.engine.config.ConfigReport;
 import dev.nsbridge.engine.config.ConnectionConfig;
+import dev.nsbridge.engine.config.FlowConfig;
 import dev.nsbridge.engine.config.NsbridgeConfig;
+import dev.nsbridge.engine.run.Pipeline;
 import dev.nsbridge.engine.store.EmbeddedStores;
 import dev.nsbridge.engine.store.Stores;
+import dev.nsbridge.flows.FlowContext;
+import dev.nsbridge.flows.FlowPieces;
+import dev.nsbridge.flows.Flows;
+import dev.nsbridge.flows.delivery.DryRunRecorder;
 import dev.nsbridge.klaviyo.KlaviyoClient;
 import dev.nsbridge.klaviyo.KlaviyoSettings;
 import dev.nsbridge.klaviyo.http.Timing;
@@ -25,6 +32,8 @@ import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -54,7 +63,9 @@ public final class Workspace {
     }
 
     private static ConfigLoader loader(Function<String, String> environment) {
-        return new ConfigLoader(ConnectionTypes.registry().build(), environment);
+        ComponentRegistry.Builder registry = ConnectionTypes.registry();
+        Flows.types().forEach(type -> registry.flow(type.wireName(), type.documentation(), type.settings()));
+        return new ConfigLoader(registry.build(), environment);
     }
 
     public NsbridgeConfig config() {
@@ -126,6 +137,42 @@ public final class Workspace {
             default -> throw new ConfigurationException("CONFIG_NOT_A_WAREHOUSE", "connection '" + name + "' is "
                     + connection.type() + ", not a warehouse", "point the destination at a duckdb or postgres connection");
         };
+    }
+
+    public FlowConfig flow(String name) {
+        FlowConfig flow = config.flows().get(name);
+        if (flow == null) {
+            throw new ConfigurationException("CONFIG_UNKNOWN_FLOW", "no flow named '" + name + "' in " + config.file(),
+                    config.flows().isEmpty() ? "add it under flows:"
+                            : "use one of " + String.join(", ", config.flows().keySet()));
+        }
+        return flow;
+    }
+
+    /**
+     * A flow as the engine's pipeline. The NetSuite and Klaviyo clients come from whichever of its source and
+     * destination has that type, since the suppressions flow reads Klaviyo and writes NetSuite.
+     *
+     * @param liveSince when the flow went live: what happened before is sent as history
+     * @param recorder  receives the payloads a dry run builds
+     */
+    public Pipeline flowPipeline(FlowConfig flow, Instant liveSince, DryRunRecorder recorder) {
+        String netSuite = endOfType(flow, ConnectionTypes.NETSUITE);
+        String klaviyo = endOfType(flow, ConnectionTypes.KLAVIYO);
+        FlowPieces pieces = Flows.build(flow.type(), flow.name(), new FlowContext(netsuite(netSuite),
+                klaviyo(klaviyo), flow.settings(), liveSince, clock, recorder));
+        return new Pipeline(pieces.name(), pieces.source(), pieces.read(), pieces.destination(), pieces.write());
+    }
+
+    private String endOfType(FlowConfig flow, String type) {
+        for (String end : List.of(flow.source(), flow.destination())) {
+            if (connection(end).type().equals(type)) {
+                return end;
+            }
+        }
+        throw new ConfigurationException("CONFIG_FLOW_CONNECTIONS", "flow '" + flow.name() + "' connects "
+                + flow.source() + " to " + flow.destination() + " but neither is a " + type + " connection",
+                "a " + flow.type() + " flow runs between a netsuite and a klaviyo connection");
     }
 
     /** Connections by name, in file order. */

@@ -3,6 +3,7 @@ package dev.nsbridge.app.cli;
 import dev.nsbridge.app.demo.DemoContext;
 import dev.nsbridge.app.demo.DemoStep;
 import dev.nsbridge.app.demo.ExtractDemoSteps;
+import dev.nsbridge.app.demo.KlaviyoDemoStep;
 import dev.nsbridge.sandbox.netsuite.NetSuiteSandbox;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -87,6 +88,7 @@ public final class DemoCommand implements Callable<Integer> {
                 netsuite -> ConfigTemplate.render(netsuite, List.of("Written by nsbridge demo."), warehouse.toString()),
                 context -> ProgressDisplay.forStandardError(context.err()),
                 (context, outcomes) -> RunSummary.print(context.out(), outcomes), changes));
+        steps.add(new KlaviyoDemoStep());
         return steps;
     }
 

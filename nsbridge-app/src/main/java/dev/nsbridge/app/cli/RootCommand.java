@@ -9,8 +9,10 @@ import picocli.CommandLine.Command;
         subcommands = {
                 // installation and prerequisites
                 InitCommand.class, CheckCommand.class, DiscoverCommand.class,
-                // extracts
+                // extracts and flows
                 RunCommand.class, StatusCommand.class,
+                // go-live and the record-error queue
+                GoLiveCommand.class, ErrorsCommand.class, RetryCommand.class,
                 // trying it out
                 DemoCommand.class, SandboxCommand.class})
 public final class RootCommand implements Runnable {

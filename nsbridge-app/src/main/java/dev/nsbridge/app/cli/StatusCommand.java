@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.nsbridge.app.Workspace;
 import dev.nsbridge.app.extract.CommittedStates;
+import dev.nsbridge.app.flow.FlowStanding;
 import dev.nsbridge.app.extract.ExtractOutcome;
 import dev.nsbridge.app.extract.ExtractSession;
 import dev.nsbridge.engine.config.ExtractConfig;
@@ -25,7 +26,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code nsbridge status}: where each extract stands: its last run, its watermark, its next scheduled run. */
 @Command(name = "status", mixinStandardHelpOptions = true,
-        description = "Shows each extract's last run, rows, watermark and next scheduled run.")
+        description = {"Shows each extract's last run, rows, watermark and next scheduled run,",
+            "and each flow's phase (live or test), last run and open record errors."})
 public final class StatusCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -45,7 +47,9 @@ public final class StatusCommand implements Callable<Integer> {
     public Integer call() {
         Workspace workspace = Workspaces.open(spec, config);
         List<Standing> standings = new ArrayList<>();
+        List<FlowStanding> flows;
         try (ExtractSession session = new ExtractSession(workspace)) {
+            flows = FlowStanding.all(workspace, session.stores());
             CommittedStates states = session.committedStates();
             Instant now = workspace.clock().instant();
             for (ExtractConfig extract : workspace.config().extracts().values()) {
@@ -58,9 +62,14 @@ public final class StatusCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(json(new ObjectMapper(), standings));
+            ObjectNode root = json(new ObjectMapper(), standings);
+            root.set("flows", FlowStatusReport.json(flows));
+            out.println(root);
         } else {
-            print(out, standings);
+            if (!standings.isEmpty() || flows.isEmpty()) {
+                print(out, standings);
+            }
+            FlowStatusReport.print(out, flows);
         }
         out.flush();
         return ExitCodes.OK;

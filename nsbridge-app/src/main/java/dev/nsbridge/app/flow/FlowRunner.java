@@ -1,0 +1,62 @@
+package dev.nsbridge.app.flow;
+
+import dev.nsbridge.app.Workspace;
+import dev.nsbridge.engine.config.FlowConfig;
+import dev.nsbridge.engine.run.Pipeline;
+import dev.nsbridge.engine.run.PipelineRunner;
+import dev.nsbridge.engine.run.RunListener;
+import dev.nsbridge.engine.run.RunOptions;
+import dev.nsbridge.engine.run.RunResult;
+import dev.nsbridge.engine.store.Stores;
+import dev.nsbridge.flows.delivery.DryRunRecorder;
+import java.util.List;
+import java.util.Objects;
+import java.util.OptionalLong;
+
+/**
+ * Runs one flow by name, as {@code nsbridge run FLOW} does: built with its go-live instant, so a flow still in test
+ * sends everything as history, and with a recorder that keeps what a dry run would have sent.
+ *
+ * <pre>{@code
+ * try (Stores stores = workspace.stores()) {
+ *     FlowRun run = new FlowRunner(workspace, stores).run("customers", FlowRunner.options(true, OptionalLong.empty()),
+ *             RunListener.NONE);
+ * }
+ * }</pre>
+ */
+public final class FlowRunner {
+    /** A dry run shows this many records unless told otherwise: enough to check the mapping, few enough to read. */
+    public static final long DRY_RUN_RECORDS = 5;
+
+    private final Workspace workspace;
+    private final PipelineRunner runner;
+    private final FlowGoLive goLive;
+
+    public FlowRunner(Workspace workspace, Stores stores) {
+        this.workspace = Objects.requireNonNull(workspace, "workspace");
+        this.runner = new PipelineRunner(stores, workspace.clock());
+        this.goLive = new FlowGoLive(stores.state());
+    }
+
+    /** The run options for the command line's flags; a dry run without a limit shows {@link #DRY_RUN_RECORDS}. */
+    public static RunOptions options(boolean dryRun, OptionalLong limit) {
+        if (dryRun) {
+            return new RunOptions(true, limit.isPresent() ? limit : OptionalLong.of(DRY_RUN_RECORDS));
+        }
+        return new RunOptions(false, limit);
+    }
+
+    /** Whether {@code name} is a flow in the configuration, for a run command that also runs extracts. */
+    public boolean isFlow(String name) {
+        return workspace.config().flows().containsKey(name);
+    }
+
+    public FlowRun run(String name, RunOptions options, RunListener listener) {
+        FlowConfig flow = workspace.flow(name);
+        DryRunRecorder.Collecting recorder = DryRunRecorder.collecting();
+        Pipeline pipeline = workspace.flowPipeline(flow, goLive.liveSince(name, workspace.clock().instant()),
+                recorder);
+        RunResult result = runner.run(pipeline, options, listener);
+        return new FlowRun(result, options.dryRun(), options.dryRun() ? recorder.payloads() : List.of());
+    }
+}

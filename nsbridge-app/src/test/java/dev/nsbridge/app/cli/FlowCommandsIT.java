@@ -1,0 +1,276 @@
+package dev.nsbridge.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.nsbridge.sandbox.klaviyo.KlaviyoSandbox;
+import dev.nsbridge.sandbox.netsuite.NetSuiteSandbox;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The flows' lifecycle through {@code Main}: dry run, limited run, go-live, the error queue and retry. */
+final class FlowCommandsIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static NetSuiteSandbox netSuite;
+    private KlaviyoSandbox klaviyo;
+
+    @TempDir
+    Path folder;
+
+    @BeforeAll
+    static void startNetSuite() {
+        netSuite = NetSuiteSandbox.start(NetSuiteSandbox.Options.defaults().withScale(0.05));
+    }
+
+    @AfterAll
+    static void stopNetSuite() {
+        netSuite.close();
+    }
+
+    @BeforeEach
+    void startKlaviyo() {
+        klaviyo = KlaviyoSandbox.start(KlaviyoSandbox.Options.defaults());
+    }
+
+    @AfterEach
+    void stopKlaviyo() {
+        klaviyo.close();
+    }
+
+    @Test
+    void shouldPrintTheExactPayloadsAndSendNothingOnADryRun() throws Exception {
+        Path config = config("LIST1");
+
+        Commands.Outcome text = Commands.run("run", "customers", "--dry-run", "-c", config.toString());
+        Commands.Outcome json = Commands.run("run", "orders", "--dry-run", "--limit", "2", "--json", "-c",
+                config.toString());
+
+        assertThat(text.code()).as(text.all()).isZero();
+        assertThat(text.out()).contains("dry run of flow customers: 5 record(s) read").contains("nothing sent")
+                .contains("POST /api/profile-bulk-import-jobs").contains("\"type\":\"profile\"");
+        assertThat(count(text.out(), "# record ")).isBetween(1, 5);
+        assertThat(json.code()).as(json.all()).isZero();
+        JsonNode flow = JSON.readTree(json.out()).path("flows").get(0);
+        assertThat(flow.path("dry_run").asBoolean()).isTrue();
+        assertThat(flow.path("read").asLong()).isEqualTo(2);
+        assertThat(flow.path("payloads")).isNotEmpty().allSatisfy(payload -> {
+            assertThat(payload.path("method").asText()).isEqualTo("POST");
+            assertThat(payload.path("path").asText()).isEqualTo("/api/event-bulk-create-jobs");
+            assertThat(payload.path("body").isObject()).isTrue();
+        });
+        assertThat(klaviyo.received()).isEmpty();
+        assertNoSecretIn(text.all() + json.all());
+    }
+
+    @Test
+    void shouldSendOnlyNRecordsWithALimit() throws Exception {
+        Commands.Outcome outcome = Commands.run("run", "items", "--limit", "3", "-c", config("LIST1").toString());
+
+        assertThat(outcome.code()).as(outcome.all()).isZero();
+        assertThat(outcome.out()).contains("flow items: succeeded, read 3, sent 3, refused 0");
+        assertThat(klaviyo.catalogItems()).hasSize(3);
+    }
+
+    @Test
+    void shouldSendHistoryAsBackfillUntilGoLiveAndLiveEventsAfter() throws Exception {
+        String config = config("LIST1").toString();
+
+        Commands.Outcome inTest = Commands.run("run", "orders", "--dry-run", "-c", config);
+        Commands.Outcome live = Commands.run("golive", "orders", "--since", "2000-01-01", "-c", config);
+        Commands.Outcome afterGoLive = Commands.run("run", "orders", "--dry-run", "-c", config);
+        Commands.Outcome status = Commands.run("status", "-c", config);
+        Commands.Outcome off = Commands.run("golive", "orders", "--off", "-c", config);
+        Commands.Outcome phases = Commands.run("golive", "--json", "-c", config);
+        Commands.Outcome sent = Commands.run("run", "orders", "--limit", "2", "-c", config);
+
+        assertThat(inTest.out()).contains("\"backfill\":true");
+        assertThat(live.code()).as(live.all()).isZero();
+        assertThat(live.out()).contains("flow orders is live since 2000-01-01T00:00:00Z");
+        assertThat(afterGoLive.out()).contains("/api/event-bulk-create-jobs").doesNotContain("\"backfill\"");
+        assertThat(status.code()).as(status.all()).isZero();
+        assertThat(status.out()).containsPattern("orders\\s+live").containsPattern("customers\\s+test");
+        assertThat(off.out()).contains("flow orders is back in test");
+        JsonNode orders = JSON.readTree(phases.out()).findParents("flow").stream()
+                .filter(node -> node.path("flow").asText().equals("orders")).findFirst().orElseThrow();
+        assertThat(orders.path("phase").asText()).isEqualTo("test");
+        assertThat(sent.code()).as(sent.all()).isZero();
+        assertThat(klaviyo.received()).filteredOn(request -> request.path().equals("/api/event-bulk-create-jobs"))
+                .isNotEmpty().allSatisfy(request -> assertThat(request.body()).contains("\"backfill\":true"));
+    }
+
+    @Test
+    void shouldListAnInvalidEmailAndResolveItOnRetryOnceFixedInNetSuite() throws Exception {
+        String config = config(createList()).toString();
+        Commands.Outcome run = Commands.run("run", "customers", "-c", config);
+        assertThat(run.code()).as(run.all()).isZero();
+        assertThat(run.out()).contains("nsbridge errors customers");
+
+        Commands.Outcome listed = Commands.run("errors", "customers", "--json", "-c", config);
+        List<JsonNode> invalid = new ArrayList<>();
+        JSON.readTree(listed.out()).forEach(error -> {
+            if (error.path("code").asText().equals("invalid_email")) {
+                invalid.add(error);
+            }
+        });
+        assertThat(invalid).isNotEmpty();
+        JsonNode first = invalid.get(0);
+        String id = first.path("id").asText();
+        String record = first.path("record").asText();
+        assertThat(first.path("attempts").asInt()).isEqualTo(1);
+        assertThat(first.path("first_seen").asText()).isNotBlank();
+        Commands.Outcome shown = Commands.run("errors", "show", id, "-c", config);
+        assertThat(shown.out()).contains("record " + record).contains("invalid_email")
+                .contains("\"external_id\":\"" + record + "\"");
+
+        netSuite.account().executeAdmin("UPDATE customer SET email = 'fixed" + record + "@example.com', phone = NULL"
+                + " WHERE id = " + record);
+        Commands.Outcome retried = Commands.run("retry", "customers", "--id", id, "-c", config);
+
+        assertThat(retried.code()).as(retried.all()).isZero();
+        assertThat(retried.out()).contains("customers: retried 1, resolved 1, still open 0");
+        assertThat(Commands.run("errors", "customers", "-c", config).out()).doesNotContain("fixed")
+                .doesNotMatch("(?s).*\\n" + id + "\\s+customers\\s+" + record + "\\s.*");
+        JsonNode resolved = findById(Commands.run("errors", "--all", "--json", "-c", config).out(), id);
+        assertThat(resolved.path("status").asText()).isEqualTo("resolved");
+        assertThat(klaviyo.profiles()).anyMatch(profile -> ("fixed" + record + "@example.com")
+                .equals(profile.email()));
+        assertNoSecretIn(run.all() + listed.all() + shown.all() + retried.all());
+    }
+
+    @Test
+    void shouldResolveAnErrorByHand() throws Exception {
+        String config = config(createList()).toString();
+        Commands.run("run", "customers", "-c", config);
+        JsonNode open = JSON.readTree(Commands.run("errors", "--json", "-c", config).out());
+        assertThat(open).isNotEmpty();
+        String id = open.get(0).path("id").asText();
+
+        Commands.Outcome resolved = Commands.run("errors", "resolve", id, "-c", config);
+
+        assertThat(resolved.code()).as(resolved.all()).isZero();
+        assertThat(resolved.out()).contains("error " + id + " of customers").contains("is resolved");
+        assertThat(JSON.readTree(Commands.run("errors", "--json", "-c", config).out()))
+                .noneMatch(error -> error.path("id").asText().equals(id));
+        assertThat(Commands.run("errors", "show", "999999", "-c", config).code()).isEqualTo(ExitCodes.USAGE);
+    }
+
+    @Test
+    void shouldExitTwoNamingTheLineOfABadFlowSetting() throws Exception {
+        Path config = Files.writeString(folder.resolve("bad.yaml"), connections() + """
+                flows:
+                  orders:
+                    type: orders
+                    source: netsuite
+                    destination: klaviyo
+                    settings:
+                      batch_size: 5000
+                """);
+
+        Commands.Outcome outcome = Commands.run("run", "orders", "--dry-run", "-c", config.toString());
+
+        assertThat(outcome.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(outcome.all()).contains("line 21").contains("flows.orders.settings.batch_size");
+        assertThat(Commands.run("golive", "nosuchflow", "-c", config("LIST1").toString()).code())
+                .isEqualTo(ExitCodes.USAGE);
+    }
+
+    private Path config(String listId) throws Exception {
+        return Files.writeString(folder.resolve("nsbridge.yaml"), connections() + """
+                flows:
+                  customers:
+                    type: customers
+                    source: netsuite
+                    destination: klaviyo
+                    settings:
+                      list_id: "%s"
+                      batch_size: 50
+                  orders:
+                    type: orders
+                    source: netsuite
+                    destination: klaviyo
+                    schedule: "*/15 * * * *"
+                    settings:
+                      line_events: false
+                  items:
+                    type: items
+                    source: netsuite
+                    destination: klaviyo
+                    settings:
+                      url_template: "https://shop.example.com/p/{sku}"
+                """.formatted(listId));
+    }
+
+    private String connections() {
+        NetSuiteSandbox.Tba tba = netSuite.credentials().tba();
+        return """
+                connections:
+                  netsuite:
+                    type: netsuite
+                    account: "%s"
+                    base_url: "%s"
+                    auth: tba
+                    consumer_key: "%s"
+                    consumer_secret: "%s"
+                    token_id: "%s"
+                    token_secret: "%s"
+                  klaviyo:
+                    type: klaviyo
+                    api_key: "%s"
+                    base_url: "%s"
+                """.formatted(netSuite.accountId(), netSuite.baseUrl(), tba.consumerKey(), tba.consumerSecret(),
+                tba.tokenId(), tba.tokenSecret(), klaviyo.privateApiKey(), klaviyo.baseUrl());
+    }
+
+    /** A list to subscribe to, made as a person would in Klaviyo's UI before setting up the flow. */
+    private String createList() throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(klaviyo.baseUrl() + "/api/lists"))
+                .header("Authorization", "Klaviyo-API-Key " + klaviyo.privateApiKey())
+                .header("revision", "2026-07-15").header("accept", "application/vnd.api+json")
+                .header("content-type", "application/vnd.api+json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"data\":{\"type\":\"list\",\"attributes\":"
+                        + "{\"name\":\"Newsletter\"}}}")).build();
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return JSON.readTree(response.body()).at("/data/id").asText();
+    }
+
+    private static JsonNode findById(String json, String id) throws Exception {
+        for (JsonNode node : JSON.readTree(json)) {
+            if (node.path("id").asText().equals(id)) {
+                return node;
+            }
+        }
+        throw new AssertionError("no error " + id + " in " + json);
+    }
+
+    private static int count(String text, String part) {
+        Matcher matcher = Pattern.compile(Pattern.quote(part)).matcher(text);
+        int count = 0;
+        while (matcher.find()) {
+            count++;
+        }
+        return count;
+    }
+
+    private void assertNoSecretIn(String output) {
+        NetSuiteSandbox.Tba tba = netSuite.credentials().tba();
+        assertThat(output).doesNotContain(tba.consumerSecret()).doesNotContain(tba.tokenSecret())
+                .doesNotContain(tba.consumerKey()).doesNotContain(tba.tokenId())
+                .doesNotContain(klaviyo.privateApiKey());
+    }
+}
