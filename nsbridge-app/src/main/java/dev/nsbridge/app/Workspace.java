@@ -1,10 +1,12 @@
 package dev.nsbridge.app;
 
 import dev.nsbridge.app.connect.ConnectionTypes;
+import dev.nsbridge.engine.config.ComponentRegistry;
 import dev.nsbridge.engine.config.ConfigLoader;
 import dev.nsbridge.engine.config.ConfigReport;
 import dev.nsbridge.engine.config.ConnectionConfig;
 import dev.nsbridge.engine.config.NsbridgeConfig;
+import dev.nsbridge.flows.Flows;
 import dev.nsbridge.klaviyo.KlaviyoClient;
 import dev.nsbridge.klaviyo.KlaviyoSettings;
 import dev.nsbridge.klaviyo.http.Timing;
@@ -34,10 +36,10 @@ public final class Workspace {
     private final Clock clock;
     private final HttpClient http;
 
-    private Workspace(NsbridgeConfig config, Clock clock) {
+    private Workspace(NsbridgeConfig config, Clock clock, HttpClient http) {
         this.config = config;
         this.clock = clock;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20)).build();
+        this.http = http;
     }
 
     /** Checks a configuration file without opening anything: every error and warning at once. */
@@ -47,11 +49,18 @@ public final class Workspace {
 
     /** Loads a configuration file; a ConfigurationException lists every problem with its line and fix. */
     public static Workspace open(Path file, Function<String, String> environment, Clock clock) {
-        return new Workspace(loader(environment).load(file), clock);
+        return open(file, environment, clock, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20)).build());
+    }
+
+    /** As {@link #open(Path, Function, Clock)}, with the HTTP client every connector shares (the server counts requests). */
+    public static Workspace open(Path file, Function<String, String> environment, Clock clock, HttpClient http) {
+        return new Workspace(loader(environment).load(file), clock, http);
     }
 
     private static ConfigLoader loader(Function<String, String> environment) {
-        return new ConfigLoader(ConnectionTypes.registry().build(), environment);
+        ComponentRegistry.Builder registry = ConnectionTypes.registry();
+        Flows.types().forEach(type -> registry.flow(type.wireName(), type.documentation(), type.settings()));
+        return new ConfigLoader(registry.build(), environment);
     }
 
     public NsbridgeConfig config() {
