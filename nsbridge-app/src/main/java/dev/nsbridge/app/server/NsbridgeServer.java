@@ -6,7 +6,6 @@ import dev.nsbridge.engine.run.PipelineRunner;
 import dev.nsbridge.engine.schedule.ScheduledPipeline;
 import dev.nsbridge.engine.schedule.Scheduler;
 import dev.nsbridge.engine.schedule.Ticker;
-import dev.nsbridge.engine.store.EmbeddedStores;
 import dev.nsbridge.engine.store.Stores;
 import dev.nsbridge.spi.errors.NsbridgeException;
 import io.javalin.Javalin;
@@ -62,7 +61,7 @@ public final class NsbridgeServer implements AutoCloseable {
         Workspace workspace = Workspace.open(config, environment, clock, http);
         AdminToken.Opened token = AdminToken.open(workspace.stateDirectory(), options.resetToken(),
                 new SecureRandom());
-        Stores stores = EmbeddedStores.open(workspace.config().state().path(), clock);
+        Stores stores = workspace.stores();
         try {
             return assemble(workspace, stores, token, options, metrics, clock, out);
         } catch (RuntimeException e) {

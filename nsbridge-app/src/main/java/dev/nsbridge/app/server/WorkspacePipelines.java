@@ -2,6 +2,8 @@ package dev.nsbridge.app.server;
 
 import dev.nsbridge.app.Workspace;
 import dev.nsbridge.app.connect.ConnectionTypes;
+import dev.nsbridge.app.extract.ExtractPlanner;
+import dev.nsbridge.app.extract.ExtractRequest;
 import dev.nsbridge.engine.config.ExtractConfig;
 import dev.nsbridge.engine.config.FlowConfig;
 import dev.nsbridge.engine.run.Pipeline;
@@ -57,10 +59,11 @@ final class WorkspacePipelines implements PipelineCatalog {
         if (flow != null) {
             return flow(flow, recorder);
         }
-        if (workspace.config().extracts().containsKey(name)) {
-            // Extracts read through the NetSuite source, which this build does not wire yet; say so, never guess.
-            throw new ConfigurationException("SOURCE_UNAVAILABLE", "extract '" + name + "' needs the NetSuite table"
-                    + " source, which this build does not include yet", "run it with a build that has nsbridge run");
+        ExtractConfig extract = workspace.config().extracts().get(name);
+        if (extract != null) {
+            // Planned as `nsbridge run` plans it, so a scheduled extract reads and writes exactly as one run by hand.
+            return new ExtractPlanner(workspace.config(), workspace::source, workspace::warehouse)
+                    .plan(extract, ExtractRequest.of(List.of(name)));
         }
         throw new ConfigurationException("CONFIG_UNKNOWN_PIPELINE", "no extract or flow named '" + name + "'",
                 "use one of " + String.join(", ", entries.stream().map(PipelineEntry::name).toList()));
