@@ -25,7 +25,7 @@ function h(tag, attributes, ...children) {
     if (key === "onclick") node.addEventListener("click", value);
     else if (value !== undefined && value !== null && value !== false) node.setAttribute(key, value);
   });
-  children.flat().forEach(child => {
+  children.flat(Infinity).forEach(child => {
     if (child === null || child === undefined) return;
     node.appendChild(child instanceof Node ? child : document.createTextNode(String(child)));
   });
@@ -158,7 +158,7 @@ async function runs(query) {
     h("h1", {}, pipeline ? `Run history: ${pipeline}` : "Run history"),
     h("div", {class: "grid"},
       h("div", {class: "card"}, Charts.bars("chart-rows", "Rows written per run", real.map(r =>
-        ({label: label(r), value: r.counts.written})), "#2f5fd0", v => Math.round(v).toLocaleString()))),
+        ({label: label(r), value: r.counts.written})), "#2f5fd0", v => Math.round(v).toLocaleString())),
       h("div", {class: "card"}, Charts.bars("chart-duration", "Duration per run (s)", real.map(r =>
         ({label: label(r), value: r.durationMs / 1000})), "#6941c6", v => v.toFixed(1)))),
     h("table", {id: "runs"},
