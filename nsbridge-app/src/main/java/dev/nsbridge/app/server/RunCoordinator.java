@@ -54,23 +54,37 @@ final class RunCoordinator implements AutoCloseable {
      * @throws TransientException {@code PIPELINE_RUNNING} when the pipeline is running already
      */
     void start(String name) {
-        Pipeline pipeline = catalog.build(name, DryRunRecorder.DISCARD);
-        ActiveRun run = claim(name, false);
-        runs.execute(() -> execute(pipeline, run, RunOptions.NORMAL));
+        Prepared prepared = prepare(name, false, DryRunRecorder.DISCARD);
+        runs.execute(() -> execute(prepared.pipeline(), prepared.run(), RunOptions.NORMAL));
     }
 
     /** Runs on the calling thread: the scheduler's way, which gives each run a thread of its own already. */
     RunResult runNow(String name) {
-        Pipeline pipeline = catalog.build(name, DryRunRecorder.DISCARD);
-        return execute(pipeline, claim(name, false), RunOptions.NORMAL);
+        Prepared prepared = prepare(name, false, DryRunRecorder.DISCARD);
+        return execute(prepared.pipeline(), prepared.run(), RunOptions.NORMAL);
     }
 
     /** A dry run of a few records; answers the payloads that would have been sent. */
     DryRun dryRun(String name) {
         DryRunRecorder.Collecting recorder = DryRunRecorder.collecting();
-        Pipeline pipeline = catalog.build(name, recorder);
-        RunResult result = execute(pipeline, claim(name, true), RunOptions.dryRunLimitedTo(DRY_RUN_RECORDS));
+        Prepared prepared = prepare(name, true, recorder);
+        RunResult result = execute(prepared.pipeline(), prepared.run(), RunOptions.dryRunLimitedTo(DRY_RUN_RECORDS));
         return new DryRun(result, recorder.payloads());
+    }
+
+    private record Prepared(ActiveRun run, Pipeline pipeline) {
+    }
+
+    /** Claims the pipeline first, so a refused second run never opens clients it would have to close. */
+    private Prepared prepare(String name, boolean dryRun, DryRunRecorder recorder) {
+        ActiveRun run = claim(name, dryRun);
+        try {
+            return new Prepared(run, catalog.build(name, recorder));
+        } catch (RuntimeException e) {
+            active.remove(name, run);
+            metrics.runAbandoned(name);
+            throw e;
+        }
     }
 
     /** What a dry run did and would have sent. */

@@ -161,6 +161,11 @@ final class ServeApiIT {
         assertThat(resumed.path("paused").asBoolean()).isFalse();
         assertThat(resumed.path("nextRun").isNull()).isFalse();
         assertThat(fixture.post("/api/pipelines/nothing/run").statusCode()).isEqualTo(404);
+        JsonNode extract = fixture.json(fixture.get("/api/pipelines/customer_table"));
+        assertThat(extract.path("kind").asText()).isEqualTo("extract");
+        assertThat(extract.path("phase").asText()).isEqualTo("live");
+        assertThat(fixture.post("/api/pipelines/customer_table/golive").statusCode()).isEqualTo(400);
+        assertThat(fixture.post("/api/pipelines/customer_table/pause").statusCode()).isEqualTo(400);
     }
 
     @Test

@@ -77,6 +77,11 @@ final class ServeFixture implements AutoCloseable {
                   warehouse:
                     type: duckdb
                     path: warehouse/nsbridge.duckdb
+                extracts:
+                  customer_table:
+                    connection: netsuite
+                    table: customer
+                    destination: warehouse
                 flows:
                   %s:
                     type: customers
