@@ -18,6 +18,7 @@ import dev.nsbridge.klaviyo.KlaviyoClient;
 import dev.nsbridge.klaviyo.KlaviyoSettings;
 import dev.nsbridge.klaviyo.http.Timing;
 import dev.nsbridge.netsuite.NetSuiteClient;
+import dev.nsbridge.netsuite.source.NetSuiteSource;
 import dev.nsbridge.netsuite.NetSuiteConnection;
 import dev.nsbridge.netsuite.config.NetSuiteConnectionConfig;
 import dev.nsbridge.spi.destination.Destination;
@@ -46,10 +47,10 @@ public final class Workspace {
     private final Clock clock;
     private final HttpClient http;
 
-    private Workspace(NsbridgeConfig config, Clock clock) {
+    private Workspace(NsbridgeConfig config, Clock clock, HttpClient http) {
         this.config = config;
         this.clock = clock;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20)).build();
+        this.http = http;
     }
 
     /** Checks a configuration file without opening anything: every error and warning at once. */
@@ -59,7 +60,12 @@ public final class Workspace {
 
     /** Loads a configuration file; a ConfigurationException lists every problem with its line and fix. */
     public static Workspace open(Path file, Function<String, String> environment, Clock clock) {
-        return new Workspace(loader(environment).load(file), clock);
+        return open(file, environment, clock, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20)).build());
+    }
+
+    /** As {@link #open(Path, Function, Clock)}, with the HTTP client every connector shares (the server counts requests). */
+    public static Workspace open(Path file, Function<String, String> environment, Clock clock, HttpClient http) {
+        return new Workspace(loader(environment).load(file), clock, http);
     }
 
     private static ConfigLoader loader(Function<String, String> environment) {
@@ -110,12 +116,7 @@ public final class Workspace {
 
     /** The source a pipeline reads from: a NetSuite connection's tables and queries. */
     public Source source(String name) {
-        NetSuiteClient client = netsuite(name);
-        // NetSuiteSource (parallel id-range reads, incremental merge, deletes) is being finished beside this
-        // command line; until it is wired here, extracts cannot read, and say so rather than read another way.
-        throw new ConfigurationException("SOURCE_UNAVAILABLE", "reading tables of " + client + " needs the NetSuite"
-                + " source, which this build does not include yet", "use a build that includes"
-                + " dev.nsbridge.netsuite.source.NetSuiteSource");
+        return new NetSuiteSource(netsuite(name));
     }
 
     /** The state, run-history and record-error stores of this configuration; the caller closes them. */

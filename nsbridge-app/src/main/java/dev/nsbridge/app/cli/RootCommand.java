@@ -14,7 +14,9 @@ import picocli.CommandLine.Command;
                 // go-live and the record-error queue
                 GoLiveCommand.class, ErrorsCommand.class, RetryCommand.class,
                 // trying it out
-                DemoCommand.class, SandboxCommand.class})
+                DemoCommand.class, SandboxCommand.class,
+                // go-live and after
+                ServeCommand.class, SecretCommand.class})
 public final class RootCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;

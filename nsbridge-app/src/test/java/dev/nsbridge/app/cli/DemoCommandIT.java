@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -13,7 +12,6 @@ final class DemoCommandIT {
     Path folder;
 
     @Test
-    @Disabled("needs dev.nsbridge.netsuite.source.NetSuiteSource wired in Workspace.source; enable once it is merged")
     void shouldRunEveryLoadMethodThenAnIncrementalRunAndPrintWhatLanded() {
         Path duckdb = folder.resolve("demo.duckdb");
 

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,7 +45,6 @@ final class RunCommandIT {
     }
 
     @Test
-    @Disabled(NEEDS_SOURCE)
     void shouldLandEveryCustomerInDuckDbThenChangeNothingOnASecondRun() throws Exception {
         Path config = SandboxConfig.write(folder, sandbox, CUSTOMER);
 
@@ -72,7 +70,6 @@ final class RunCommandIT {
     }
 
     @Test
-    @Disabled(NEEDS_SOURCE)
     void shouldExitOneWhenARunFails() throws Exception {
         Path config = SandboxConfig.write(folder, sandbox, CUSTOMER);
         Files.createDirectories(folder.resolve("warehouse.duckdb"));
@@ -127,7 +124,6 @@ final class RunCommandIT {
     }
 
     @Test
-    @Disabled(NEEDS_SOURCE)
     void shouldShowTheRunAndItsWatermarkInStatus() throws Exception {
         Path config = SandboxConfig.write(folder, sandbox, CUSTOMER);
         Commands.run("run", "--config", config.toString());
