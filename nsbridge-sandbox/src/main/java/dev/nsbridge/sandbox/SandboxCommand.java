@@ -1,6 +1,10 @@
 package dev.nsbridge.sandbox;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.nsbridge.sandbox.klaviyo.KlaviyoSandbox;
 import dev.nsbridge.sandbox.netsuite.NetSuiteSandbox;
+import java.nio.file.Path;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -14,8 +18,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code sandbox}: starts a local NetSuite, prints its startup line (URLs and credentials), runs until stopped. */
 @Command(name = "sandbox", mixinStandardHelpOptions = true,
-        description = "Starts a local NetSuite that behaves like the real one, and prints how to reach it as one line"
-                + " of JSON.")
+        description = "Starts a local NetSuite and a local Klaviyo that behave like the real ones, and prints how to"
+                + " reach them as one line of JSON.")
 public final class SandboxCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -68,22 +72,59 @@ public final class SandboxCommand implements Runnable {
             description = "Share of connections closed with no answer (0..1).")
     double faultDrop;
 
+    @Option(names = "--klaviyo-port", defaultValue = "8090",
+            description = "Port of the local Klaviyo; 0 takes a free one, -1 starts none (default: ${DEFAULT-VALUE}).")
+    int klaviyoPort;
+
+    @Option(names = "--credentials-file",
+            description = "Also write the startup line to this file (owner-only), for `nsbridge init --sandbox`.")
+    Path credentialsFile;
+
     @Override
     public void run() {
         NetSuiteSandbox.Options options = options();
         NetSuiteSandbox.Faults faults = faults();
+        if (klaviyoPort < -1 || klaviyoPort > 65_535) {
+            throw invalid("--klaviyo-port must be -1 (none), 0 (any free port) or a port up to 65535, was "
+                    + klaviyoPort);
+        }
         NetSuiteSandbox sandbox = NetSuiteSandbox.start(options);
-        Runtime.getRuntime().addShutdownHook(new Thread(sandbox::close, "sandbox-shutdown"));
+        KlaviyoSandbox klaviyo = klaviyoPort < 0 ? null
+                : KlaviyoSandbox.start(KlaviyoSandbox.Options.defaults().withSeed(seed).withPort(klaviyoPort));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            sandbox.close();
+            if (klaviyo != null) {
+                klaviyo.close();
+            }
+        }, "sandbox-shutdown"));
         sandbox.knobs()
                 .latency(Duration.ofMillis(latencyMs), Duration.ofNanos(Math.round(latencyPerRowMs * 1_000_000)))
                 .faults(faults);
+        String line = startupLine(sandbox, klaviyo);
+        if (credentialsFile != null) {
+            StartupFile.write(credentialsFile, line);
+        }
         PrintWriter out = spec.commandLine().getOut();
-        out.println(sandbox.startupJson());
+        out.println(line);
         out.flush();
         try {
             new CountDownLatch(1).await();
         } catch (InterruptedException stopped) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** One line of JSON: {@code {"netsuite":{…},"klaviyo":{…}}}. */
+    static String startupLine(NetSuiteSandbox netsuite, KlaviyoSandbox klaviyo) {
+        try {
+            ObjectMapper json = new ObjectMapper();
+            ObjectNode line = (ObjectNode) json.readTree(netsuite.startupJson());
+            if (klaviyo != null) {
+                line.set("klaviyo", json.readTree(klaviyo.startupJson()));
+            }
+            return json.writeValueAsString(line);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("a sandbox wrote a startup line that is not JSON", e);
         }
     }
 

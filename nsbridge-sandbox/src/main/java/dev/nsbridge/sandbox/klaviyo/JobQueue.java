@@ -1,0 +1,131 @@
+package dev.nsbridge.sandbox.klaviyo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Klaviyo's bulk jobs: a job waits queued, then processes its items in order at a set speed of sandbox time, and
+ * completes. Progress is worked out when someone looks (each request and each state view), so moving the clock
+ * moves the jobs and no thread runs in the background. Callers hold the store's lock.
+ */
+final class JobQueue {
+    static final Duration EXPIRY = Duration.ofDays(30);
+
+    /** One item of a job: its payload, kept for import errors, and what processing it does. */
+    record Item(JsonNode payload, Supplier<Optional<KlaviyoJob.ItemError>> process) {
+    }
+
+    /** A failed item with the payload Klaviyo echoes back as {@code original_payload}. */
+    record Failure(KlaviyoJob.ItemError error, JsonNode payload) {
+    }
+
+    private static final class Job {
+        final String id;
+        final String type;
+        final Instant createdAt;
+        final Instant startsAt;
+        final List<Item> items;
+        final List<Failure> failures = new ArrayList<>();
+        int processed;
+        boolean started;
+        Instant completedAt;
+
+        Job(String id, String type, Instant createdAt, Instant startsAt, List<Item> items) {
+            this.id = id;
+            this.type = type;
+            this.createdAt = createdAt;
+            this.startsAt = startsAt;
+            this.items = items;
+        }
+    }
+
+    private final Map<String, Job> jobs = new LinkedHashMap<>();
+    private final Ids ids;
+    private Duration queuedFor = Duration.ofSeconds(1);
+    private int itemsPerSecond = 1_000;
+
+    JobQueue(Ids ids) {
+        this.ids = ids;
+    }
+
+    void speed(Duration queued, int perSecond) {
+        if (queued.isNegative() || perSecond < 1) {
+            throw new IllegalArgumentException("a job is queued for zero or more time and processes at least 1/s");
+        }
+        this.queuedFor = queued;
+        this.itemsPerSecond = perSecond;
+    }
+
+    String submit(String type, Instant now, List<Item> items) {
+        Job job = new Job(ids.ulid(), type, now, now.plus(queuedFor), List.copyOf(items));
+        jobs.put(job.id, job);
+        advance(now);
+        return job.id;
+    }
+
+    /** Processes every item that is due by {@code now}. */
+    void advance(Instant now) {
+        for (Job job : jobs.values()) {
+            if (job.completedAt != null || now.isBefore(job.startsAt)) {
+                continue;
+            }
+            job.started = true;
+            double seconds = Duration.between(job.startsAt, now).toMillis() / 1000.0;
+            long due = Math.min(job.items.size(), (long) Math.floor(seconds * itemsPerSecond));
+            while (job.processed < due) {
+                Item item = job.items.get(job.processed++);
+                process(item).ifPresent(error -> job.failures.add(new Failure(error, item.payload())));
+            }
+            if (job.processed == job.items.size()) {
+                long millis = (long) Math.ceil(job.items.size() * 1000.0 / itemsPerSecond);
+                Instant finished = job.startsAt.plusMillis(millis);
+                job.completedAt = finished.isAfter(now) ? now : finished;
+            }
+        }
+    }
+
+    /** An item refused the way a request would be becomes that item's error; the job goes on. */
+    private static Optional<KlaviyoJob.ItemError> process(Item item) {
+        try {
+            return item.process().get();
+        } catch (KlaviyoApiException refused) {
+            ApiError error = refused.errors().get(0);
+            return Optional.of(new KlaviyoJob.ItemError(error.code(), error.title(), error.detail(),
+                    error.pointer() == null ? "/data" : error.pointer()));
+        }
+    }
+
+    Optional<KlaviyoJob> find(String id, String type) {
+        Job job = jobs.get(id);
+        return job == null || !job.type.equals(type) ? Optional.empty() : Optional.of(view(job));
+    }
+
+    List<Failure> failures(String id) {
+        Job job = jobs.get(id);
+        return job == null ? List.of() : List.copyOf(job.failures);
+    }
+
+    List<KlaviyoJob> all() {
+        return jobs.values().stream().map(JobQueue::view).toList();
+    }
+
+    long inProgress(String type) {
+        return jobs.values().stream().filter(job -> job.type.equals(type) && job.completedAt == null).count();
+    }
+
+    private static KlaviyoJob view(Job job) {
+        String status = job.completedAt != null ? "complete" : job.started ? "processing" : "queued";
+        Instant started = job.started ? job.startsAt : null;
+        int failed = job.failures.size();
+        return new KlaviyoJob(job.id, job.type, status, job.items.size(), job.processed - failed, failed,
+                job.createdAt, started, job.completedAt,
+                job.failures.stream().map(Failure::error).toList());
+    }
+}
