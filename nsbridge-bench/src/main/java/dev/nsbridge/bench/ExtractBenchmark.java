@@ -1,5 +1,6 @@
 package dev.nsbridge.bench;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.nsbridge.netsuite.NetSuiteClient;
 import dev.nsbridge.netsuite.suiteql.SuiteQlQuery;
 import dev.nsbridge.spi.source.Source;
@@ -8,10 +9,12 @@ import dev.nsbridge.warehouse.BenchPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -24,6 +27,7 @@ import java.util.stream.Stream;
 public final class ExtractBenchmark {
     private static final Path WORK = Path.of("nsbridge-bench", "target", "bench-work");
     private static final int LOAD_BATCH = 1000;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final BenchSettings settings;
     private final Path log = WORK.resolve("runs.log");
@@ -95,11 +99,11 @@ public final class ExtractBenchmark {
         List<String> arguments = new ArrayList<>(List.of(rows, Boolean.toString(sampleHeap),
                 Integer.toString(settings.concurrencyLimit())));
         arguments.addAll(target.arguments());
-        Map<String, String> environment = new java.util.HashMap<>(sandbox.access().environment());
+        Map<String, String> environment = new HashMap<>(sandbox.access().environment());
         environment.putAll(target.environment());
         String line = ChildJvm.run(List.of("-Xmx" + settings.childHeap(), "-Xms" + settings.childHeap()),
                 ExtractRun.class, arguments, environment, log);
-        ExtractOutcome outcome = new com.fasterxml.jackson.databind.ObjectMapper().readValue(line,
+        ExtractOutcome outcome = JSON.readValue(line,
                 ExtractOutcome.class);
         say(String.format("  %,d rows in %.1f s: %,.0f rows/s, %.2f in flight%s", outcome.rows(), outcome.seconds(),
                 outcome.rowsPerSecond(), outcome.meanInFlight(), sampleHeap ? String.format(", peak live heap %.1f MiB",
@@ -113,7 +117,7 @@ public final class ExtractBenchmark {
     }
 
     private static void say(String message) {
-        System.err.println("[bench " + java.time.LocalTime.now().withNano(0) + "] " + message);
+        System.err.println("[bench " + LocalTime.now().withNano(0) + "] " + message);
     }
 
     private static void deleteTree(Path root) throws IOException {

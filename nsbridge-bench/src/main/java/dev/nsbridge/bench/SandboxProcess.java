@@ -39,7 +39,7 @@ final class SandboxProcess implements AutoCloseable {
         List<String> command = List.of(ChildJvm.java(), "-Xmx" + settings.maxHeap(), "-cp", ChildJvm.classPath(),
                 "dev.nsbridge.sandbox.SandboxMain", "--host", "127.0.0.1", "--port", "0",
                 "--scale", Double.toString(settings.scale()), "--latency-ms", Long.toString(settings.latencyMs()),
-                "--concurrency-limit", Integer.toString(settings.concurrencyLimit()));
+                "--concurrency-limit", Integer.toString(settings.concurrencyLimit()), "--klaviyo-port", "-1");
         Process process = new ProcessBuilder(command).redirectError(log.toFile()).start();
         try {
             String line = firstLine(process).get(STARTUP_LIMIT.toSeconds(), TimeUnit.SECONDS);
