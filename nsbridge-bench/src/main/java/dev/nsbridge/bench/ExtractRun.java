@@ -69,8 +69,8 @@ public final class ExtractRun {
                 result = new PipelineRunner(stores, clock).run(pipeline, options, RunListener.NONE);
                 double seconds = (System.nanoTime() - started) / 1e9;
                 check(result, rows, target, destination);
-                return new ExtractOutcome(result.counts().written(), seconds, sampler.meanInFlight(),
-                        sampler.peakLiveHeapBytes(), sampler.heapSamples());
+                return ExtractOutcome.of(result.counts().written(), seconds, sampler.meanInFlight(),
+                        sampler.liveHeapSamples());
             }
         }
     }

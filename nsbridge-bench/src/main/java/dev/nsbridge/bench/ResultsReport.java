@@ -37,16 +37,16 @@ final class ResultsReport {
         lines.add("");
         lines.add("| measurement | result | against | target | met |");
         lines.add("|---|---|---|---|---|");
-        extract(lines, "DuckDB", r.duckDb(), ceiling, pagerRate);
-        extract(lines, "PostgreSQL", r.postgres(), ceiling, pagerRate);
+        extract(lines, "DuckDB", r.duckDb(), ceiling, pagerRate, s.concurrencyLimit());
+        extract(lines, "PostgreSQL", r.postgres(), ceiling, pagerRate, s.concurrencyLimit());
         lines.add("| Sequential offset pager, first " + n(r.pager().rows()) + " rows (" + r.pager().restarts()
                 + " restart at the 100,000 cap) | " + n(pagerRate) + " rows/s, " + ms(pageMillis(r.pager()))
                 + " per page; 1M rows ≈ " + Math.round(1_000_000 / pagerRate) + " s (extrapolated) | "
                 + pct(pagerRate / ceiling) + " of ceiling | baseline | |");
         lines.add("| Peak live heap, " + n(r.heapSmall().rows()) + " rows (DuckDB, -Xmx" + s.childHeap() + ") | "
-                + mib(r.heapSmall().peakLiveHeapBytes()) + " (" + r.heapSmall().heapSamples() + " samples) | | | |");
+                + heap(r.heapSmall()) + " | | | |");
         lines.add("| Peak live heap, " + n(r.heapLarge().rows()) + " rows (DuckDB, -Xmx" + s.childHeap() + ") | "
-                + mib(r.heapLarge().peakLiveHeapBytes()) + " (" + r.heapLarge().heapSamples() + " samples) | "
+                + heap(r.heapLarge()) + " | "
                 + signedPct(r.heapGrowth()) + " vs " + n(r.heapSmall().rows()) + " rows | within ±10% | "
                 + met(Math.abs(r.heapGrowth()) <= HEAP_TARGET) + " |");
         load(lines, "DuckDB", r.duckDbLoad(), r.duckDb());
@@ -55,11 +55,12 @@ final class ResultsReport {
     }
 
     private static void extract(List<String> lines, String warehouse, ExtractOutcome outcome, double ceiling,
-                                double pagerRate) {
+                                double pagerRate, int budget) {
         double rate = outcome.rowsPerSecond();
         lines.add("| Extract → " + warehouse + ", " + n(outcome.rows()) + " rows, full load | " + n(rate)
-                + " rows/s (" + String.format(Locale.ROOT, "%.1f", outcome.seconds()) + " s), "
-                + String.format(Locale.ROOT, "%.2f", outcome.meanInFlight()) + " requests in flight on average | "
+                + " rows/s (" + String.format(Locale.ROOT, "%.1f", outcome.seconds()) + " s); "
+                + String.format(Locale.ROOT, "%.2f", outcome.meanInFlight()) + " of " + budget
+                + " requests in flight on average, " + ms(outcome.requestMillis()) + " per request | "
                 + pct(rate / ceiling) + " of ceiling | ≥ 90% | " + met(rate / ceiling >= CEILING_TARGET) + " |");
         lines.add("| Speed-up, extract → " + warehouse + " vs sequential pager | "
                 + String.format(Locale.ROOT, "%.1f×", rate / pagerRate) + " | | ≥ 4× | "
@@ -84,6 +85,11 @@ final class ResultsReport {
                 + text.substring(end + END.length()) : text + (text.endsWith("\n") || text.isEmpty() ? "" : "\n")
                 + "\n" + block + "\n";
         Files.writeString(doc, updated);
+    }
+
+    private static String heap(ExtractOutcome outcome) {
+        return mib(outcome.peakLiveHeapBytes()) + " peak (p95 " + mib(outcome.p95LiveHeapBytes()) + ", median "
+                + mib(outcome.medianLiveHeapBytes()) + ", " + outcome.heapSamples() + " samples)";
     }
 
     private static double pageMillis(SequentialPager.Outcome pager) {

@@ -2,6 +2,9 @@ package dev.nsbridge.bench;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -20,7 +23,7 @@ import java.util.function.IntSupplier;
  */
 final class RunSampler implements AutoCloseable {
     static final long IN_FLIGHT_PERIOD_MS = 20;
-    static final long HEAP_PERIOD_MS = 500;
+    static final long HEAP_PERIOD_MS = 100;
 
     private final ScheduledExecutorService timer = Executors.newScheduledThreadPool(2, task -> {
         Thread thread = new Thread(task, "bench-sampler");
@@ -30,8 +33,7 @@ final class RunSampler implements AutoCloseable {
     private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     private final AtomicLong inFlightSum = new AtomicLong();
     private final AtomicLong inFlightSamples = new AtomicLong();
-    private final AtomicLong peakLiveHeap = new AtomicLong();
-    private final AtomicLong heapSamples = new AtomicLong();
+    private final List<Long> liveHeap = Collections.synchronizedList(new ArrayList<>());
 
     RunSampler(IntSupplier inFlight, boolean sampleHeap) {
         timer.scheduleAtFixedRate(() -> {
@@ -45,8 +47,7 @@ final class RunSampler implements AutoCloseable {
 
     private void sampleHeap() {
         System.gc();
-        peakLiveHeap.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
-        heapSamples.incrementAndGet();
+        liveHeap.add(memory.getHeapMemoryUsage().getUsed());
     }
 
     double meanInFlight() {
@@ -54,12 +55,11 @@ final class RunSampler implements AutoCloseable {
         return samples == 0 ? 0 : (double) inFlightSum.get() / samples;
     }
 
-    long peakLiveHeapBytes() {
-        return peakLiveHeap.get();
-    }
-
-    long heapSamples() {
-        return heapSamples.get();
+    /** The live heap samples, smallest first. */
+    List<Long> liveHeapSamples() {
+        synchronized (liveHeap) {
+            return liveHeap.stream().sorted().toList();
+        }
     }
 
     @Override
