@@ -1,0 +1,155 @@
+package dev.nsbridge.flows.customers;
+
+import dev.nsbridge.flows.delivery.Delivery;
+import dev.nsbridge.flows.delivery.DryRunPayload;
+import dev.nsbridge.flows.delivery.DryRunRecorder;
+import dev.nsbridge.flows.delivery.Json;
+import dev.nsbridge.flows.delivery.Refusals;
+import dev.nsbridge.flows.delivery.WriteOptions;
+import dev.nsbridge.klaviyo.KlaviyoClient;
+import dev.nsbridge.klaviyo.jobs.Job;
+import dev.nsbridge.klaviyo.jobs.JobError;
+import dev.nsbridge.klaviyo.profiles.ProfileJson;
+import dev.nsbridge.spi.data.RecordError;
+import dev.nsbridge.spi.destination.WriteResult;
+import dev.nsbridge.spi.errors.RecordException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Customers into Klaviyo: a bulk profile import job per batch (awaited; its import errors become record errors),
+ * then consent for opt-ins only ({@link Consents}), then the profile id back on the customer ({@link ProfileIds}).
+ * A record refused at one step goes no further.
+ */
+public final class ProfileDelivery implements Delivery {
+    static final String IMPORT_PATH = "/api/profile-bulk-import-jobs";
+
+    private final KlaviyoClient klaviyo;
+    private final CustomerProfiles mapping;
+    private final CustomerFlowSettings settings;
+    private final Consents consents;
+    private final ProfileIds profileIds;
+    private final DryRunRecorder recorder;
+
+    public ProfileDelivery(KlaviyoClient klaviyo, CustomerFlowSettings settings, Consents consents,
+                           ProfileIds profileIds, DryRunRecorder recorder) {
+        this.klaviyo = klaviyo;
+        this.mapping = new CustomerProfiles(settings.mapping());
+        this.settings = settings;
+        this.consents = consents;
+        this.profileIds = profileIds;
+        this.recorder = recorder;
+    }
+
+    @Override
+    public WriteResult deliver(List<Map<String, Object>> rows, WriteOptions options) {
+        List<RecordError> errors = new ArrayList<>();
+        List<Outgoing> outgoing = new ArrayList<>();
+        for (Map<String, Object> row : rows) {
+            ProfileDecision decision = mapping.decide(row);
+            if (decision instanceof ProfileDecision.Refuse refuse) {
+                errors.add(Refusals.of(refuse.customerId(), refuse.code(), refuse.reason(), unsent(row)));
+            } else if (decision instanceof ProfileDecision.Send send) {
+                outgoing.add(new Outgoing(send, ProfileAttributes.profile(send.attributes()), row));
+            }
+        }
+        if (options.dryRun()) {
+            for (Outgoing out : outgoing) {
+                recorder.record(new DryRunPayload(options.pipeline(), out.key(), "POST", IMPORT_PATH,
+                        Json.text(ProfileJson.resource(out.profile()))));
+            }
+            consents.subscribe(outgoing, options, recorder);
+            profileIds.writeBack(outgoing, options, recorder);
+            return new WriteResult(outgoing.size(), 0, errors);
+        }
+        List<Outgoing> imported = importProfiles(outgoing, errors);
+        List<RecordError> refusedConsent = consents.subscribe(imported, options, recorder);
+        errors.addAll(refusedConsent);
+        java.util.Set<String> refusedKeys = new java.util.HashSet<>();
+        refusedConsent.forEach(error -> refusedKeys.add(error.recordKey()));
+        errors.addAll(profileIds.writeBack(imported.stream().filter(out -> !refusedKeys.contains(out.key())).toList(),
+                options, recorder));
+        long refused = errors.stream().map(RecordError::recordKey).distinct().count();
+        return new WriteResult(Math.max(0, rows.size() - refused), 0, errors);
+    }
+
+    /** Imports the profiles; answers those Klaviyo took, adding a record error for each one it refused. */
+    private List<Outgoing> importProfiles(List<Outgoing> outgoing, List<RecordError> errors) {
+        if (outgoing.isEmpty()) {
+            return List.of();
+        }
+        List<Job> jobs;
+        try {
+            jobs = klaviyo.profileImports().submit(outgoing.stream().map(Outgoing::profile).toList(),
+                    List.of(settings.listId()));
+        } catch (RecordException refusal) {
+            // One profile too large, or one Klaviyo refuses outright, sinks the whole request: isolate it.
+            if (outgoing.size() == 1) {
+                errors.add(Refusals.of(outgoing.get(0).key(), refusal, sent(outgoing.get(0))));
+                return List.of();
+            }
+            List<Outgoing> taken = new ArrayList<>();
+            int half = outgoing.size() / 2;
+            taken.addAll(importProfiles(outgoing.subList(0, half), errors));
+            taken.addAll(importProfiles(outgoing.subList(half, outgoing.size()), errors));
+            return taken;
+        }
+        Map<String, JobError> failed = new LinkedHashMap<>();
+        for (Job job : jobs) {
+            Job done = klaviyo.profileImports().await(job.id());
+            if (done.failedCount() > 0) {
+                klaviyo.profileImports().errors(done.id()).forEach(error -> matchKey(error, outgoing)
+                        .ifPresent(key -> failed.putIfAbsent(key, error)));
+            }
+        }
+        List<Outgoing> taken = new ArrayList<>();
+        for (Outgoing out : outgoing) {
+            JobError error = failed.get(out.key());
+            if (error == null) {
+                taken.add(out);
+            } else {
+                errors.add(Refusals.of(out.key(), "KLAVIYO_IMPORT_" + code(error), "Klaviyo's import job refused the"
+                        + " profile: " + Optional.ofNullable(error.detail()).orElse(error.title())
+                        + (error.pointer() == null ? "" : " (at " + error.pointer() + ")")
+                        + " (fix: correct the customer in NetSuite, then retry)", sent(out)));
+            }
+        }
+        return taken;
+    }
+
+    /** Which record an import error is about: by external id in its original payload, else by email. */
+    private static Optional<String> matchKey(JobError error, List<Outgoing> outgoing) {
+        if (error.originalPayload() == null) {
+            return Optional.empty();
+        }
+        var payload = Json.tree(error.originalPayload());
+        // Klaviyo's docs show the original payload both as the attributes and as the resource: read either.
+        var attributes = payload.has("attributes") ? payload.path("attributes")
+                : payload.has("data") ? payload.path("data").path("attributes") : payload;
+        String externalId = attributes.path("external_id").asText(null);
+        String email = attributes.path("email").asText(null);
+        return outgoing.stream().filter(out -> externalId != null ? externalId.equals(out.profile().externalId())
+                : email != null && email.equalsIgnoreCase(out.profile().email())).map(Outgoing::key).findFirst();
+    }
+
+    private static String code(JobError error) {
+        return error.code() == null ? "FAILED"
+                : error.code().toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9]+", "_");
+    }
+
+    static String sent(Outgoing out) {
+        return Json.text(ProfileJson.resource(out.profile()));
+    }
+
+    /** What a refused customer would have sent: its identifiers as NetSuite holds them, so a person sees the fault. */
+    private static Map<String, Object> unsent(Map<String, Object> row) {
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("external_id", row.get("id"));
+        payload.put("email", row.get("email"));
+        payload.put("phone", row.get("phone"));
+        return payload;
+    }
+}

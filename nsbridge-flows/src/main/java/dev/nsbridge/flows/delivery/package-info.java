@@ -1,0 +1,2 @@
+/** What every flow's destination shares: dry-run payloads, run options, record errors and JSON. */
+package dev.nsbridge.flows.delivery;

@@ -1,0 +1,2 @@
+/** NetSuite items as Klaviyo catalog items, created in bulk jobs. */
+package dev.nsbridge.flows.items;
