@@ -106,10 +106,10 @@ public final class ExtractBenchmark {
         environment.putAll(target.environment());
         String line = ChildJvm.run(List.of("-Xmx" + settings.childHeap(), "-Xms" + settings.childHeap()),
                 ExtractRun.class, arguments, environment, log);
-        ExtractOutcome outcome = JSON.readValue(line,
-                ExtractOutcome.class);
-        say(String.format("  %,d rows in %.1f s: %,.0f rows/s, %.2f in flight%s", outcome.rows(), outcome.seconds(),
-                outcome.rowsPerSecond(), outcome.meanInFlight(), sampleHeap ? String.format(", peak live heap %.1f MiB",
+        ExtractOutcome outcome = JSON.readValue(line, ExtractOutcome.class);
+        say(String.format("  %,d rows in %.1f s: %,.0f rows/s, %.2f in flight, %.0f ms per request%s",
+                outcome.rows(), outcome.seconds(), outcome.rowsPerSecond(), outcome.meanInFlight(),
+                outcome.requestMillis(), sampleHeap ? String.format(", peak live heap %.1f MiB",
                         outcome.peakLiveHeapBytes() / 1048576.0) : ""));
         return outcome;
     }
