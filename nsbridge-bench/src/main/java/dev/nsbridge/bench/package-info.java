@@ -1,0 +1,2 @@
+/** The extracts benchmark: the real extract path against a latency-bound sandbox, its baselines and ceilings. */
+package dev.nsbridge.bench;
