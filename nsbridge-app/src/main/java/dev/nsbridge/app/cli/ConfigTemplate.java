@@ -164,7 +164,7 @@ public final class ConfigTemplate {
         extracts.put("transaction", extract("transaction", "full", "truncate_load"));
         extracts.put("transactionline", extract("transactionline", "incremental", "merge"));
         extracts.put("item", extract("item", "full", "drop_create_load"));
-        extracts.put("deletedrecord", extract("deletedrecord", "incremental", "append"));
+        extracts.put("deletedrecord", extract("deletedrecord", "incremental", "merge"));
         extracts.put("systemnote", extract("systemnote", "incremental", "append"));
         return java.util.Collections.unmodifiableMap(extracts);
     }
