@@ -20,8 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 final class RunCommandIT {
-    private static final String NEEDS_SOURCE = "needs dev.nsbridge.netsuite.source.NetSuiteSource wired in"
-            + " Workspace.source; enable once it is merged";
     private static final String CUSTOMER = """
             customer:
               connection: netsuite
