@@ -7,8 +7,9 @@ import dev.nsbridge.engine.config.ConfigReport;
 import dev.nsbridge.engine.config.ConnectionConfig;
 import dev.nsbridge.engine.config.FlowConfig;
 import dev.nsbridge.engine.config.NsbridgeConfig;
+import dev.nsbridge.engine.config.StateConfig;
 import dev.nsbridge.engine.run.Pipeline;
-import dev.nsbridge.engine.store.EmbeddedStores;
+import dev.nsbridge.engine.store.SqlStores;
 import dev.nsbridge.engine.store.Stores;
 import dev.nsbridge.flows.FlowContext;
 import dev.nsbridge.flows.FlowPieces;
@@ -23,6 +24,7 @@ import dev.nsbridge.netsuite.NetSuiteConnection;
 import dev.nsbridge.netsuite.config.NetSuiteConnectionConfig;
 import dev.nsbridge.spi.destination.Destination;
 import dev.nsbridge.spi.errors.ConfigurationException;
+import dev.nsbridge.spi.secret.Secret;
 import dev.nsbridge.spi.source.Source;
 import dev.nsbridge.warehouse.duckdb.DuckDbDestination;
 import dev.nsbridge.warehouse.duckdb.DuckDbSettings;
@@ -119,9 +121,20 @@ public final class Workspace {
         return new NetSuiteSource(netsuite(name));
     }
 
-    /** The state, run-history and record-error stores of this configuration; the caller closes them. */
+    /**
+     * The state, run-history and record-error stores of this configuration: the embedded file, or the shared
+     * PostgreSQL database that {@code state.connection} names. The caller closes them.
+     */
     public Stores stores() {
-        return EmbeddedStores.open(config.state().path(), clock);
+        StateConfig state = config.state();
+        if (state.connection().isEmpty()) {
+            return SqlStores.open(state.path(), clock);
+        }
+        ConnectionConfig database = expect(state.connection().get(), ConnectionTypes.POSTGRES);
+        return SqlStores.openPostgres(database.values().get(ConnectionTypes.POSTGRES_URL),
+                database.values().get(ConnectionTypes.POSTGRES_USER),
+                database.values().find(ConnectionTypes.POSTGRES_PASSWORD).orElse(Secret.of("")), state.schema(),
+                clock);
     }
 
     /** A warehouse destination: DuckDB or PostgreSQL. */
@@ -134,7 +147,7 @@ public final class Workspace {
                     connection.values().get(ConnectionTypes.POSTGRES_URL),
                     connection.values().get(ConnectionTypes.POSTGRES_USER),
                     connection.values().find(ConnectionTypes.POSTGRES_PASSWORD)
-                            .orElse(dev.nsbridge.spi.secret.Secret.of(""))), clock);
+                            .orElse(Secret.of(""))), clock);
             default -> throw new ConfigurationException("CONFIG_NOT_A_WAREHOUSE", "connection '" + name + "' is "
                     + connection.type() + ", not a warehouse", "point the destination at a duckdb or postgres connection");
         };

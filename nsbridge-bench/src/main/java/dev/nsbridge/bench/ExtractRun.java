@@ -9,7 +9,7 @@ import dev.nsbridge.engine.run.Pipelines;
 import dev.nsbridge.engine.run.RunListener;
 import dev.nsbridge.engine.run.RunOptions;
 import dev.nsbridge.engine.run.RunResult;
-import dev.nsbridge.engine.store.EmbeddedStores;
+import dev.nsbridge.engine.store.SqlStores;
 import dev.nsbridge.engine.store.RunStatus;
 import dev.nsbridge.netsuite.NetSuiteClient;
 import dev.nsbridge.spi.destination.Destination;
@@ -58,7 +58,7 @@ public final class ExtractRun {
         Clock clock = Clock.systemUTC();
         Destination destination = target.destination();
         try (Source source = ExtractSource.open(client);
-             EmbeddedStores stores = EmbeddedStores.open(work.resolve("state.db"), clock)) {
+             SqlStores stores = SqlStores.open(work.resolve("state.db"), clock)) {
             ExtractConfig extract = extract();
             StreamDescriptor stream = Pipelines.tableStream(extract, source);
             Pipeline pipeline = Pipelines.extract(extract, stream, source, destination);

@@ -25,9 +25,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * deleted when the test run ends. initdb and postgres refuse to run as root, so as root they run as the
  * {@code postgres} user (which the Debian package creates) over a directory that user owns.
  */
-final class PostgresServer implements ExtensionContext.Store.CloseableResource {
-    static final String USER = "nsbridge";
-    static final Secret PASSWORD = Secret.of("test-only-pg-password");
+public final class PostgresServer implements ExtensionContext.Store.CloseableResource {
+    public static final String USER = "nsbridge";
+    public static final Secret PASSWORD = Secret.of("test-only-pg-password");
     private static final Path INSTALLS = Path.of("/usr/lib/postgresql");
     private static final String SUPERUSER_PASSWORD = "test-only-superuser-password";
 
@@ -44,7 +44,7 @@ final class PostgresServer implements ExtensionContext.Store.CloseableResource {
         this.asPostgresUser = asPostgresUser;
     }
 
-    static PostgresServer start() throws Exception {
+    public static PostgresServer start() throws Exception {
         Path bin = newestBin().orElseThrow(() -> new AssertionError("No PostgreSQL server binaries under "
                 + INSTALLS + "/<version>/bin: install them with `apt-get install postgresql` (see .ci/install)."));
         boolean root = "root".equals(System.getProperty("user.name"));
@@ -65,19 +65,19 @@ final class PostgresServer implements ExtensionContext.Store.CloseableResource {
         return server;
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
     /** A new empty database owned by {@link #USER}, so each test starts clean; returns its JDBC URL. */
-    String createDatabase() throws SQLException {
+    public String createDatabase() throws SQLException {
         String name = "test_" + databases.incrementAndGet();
         superuser("CREATE DATABASE " + name + " OWNER " + USER);
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + name;
     }
 
     /** Runs a statement as the superuser, e.g. to end another session. */
-    void superuser(String sql) throws SQLException {
+    public void superuser(String sql) throws SQLException {
         try (Connection connection = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port
                 + "/postgres", "postgres", SUPERUSER_PASSWORD); Statement statement = connection.createStatement()) {
             statement.execute(sql);

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * Gives tests a {@link TestWarehouse.Factory}; the PostgreSQL server behind it starts on first use, once per
  * test run, and stops when the run ends.
  */
-final class Warehouses implements ParameterResolver {
+public final class Warehouses implements ParameterResolver {
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(Warehouses.class);
 
     @Override

@@ -1,5 +1,7 @@
 package dev.nsbridge.app.server;
 
+import dev.nsbridge.engine.store.StateStore;
+import dev.nsbridge.spi.state.State;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -17,12 +19,15 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The server's admin token. Only its SHA-256 is kept (in {@code admin-token} under the state directory), so a copy
- * of the state directory does not let anyone in; the token itself is shown once, when it is made. A plain hash
+ * The server's admin token. Only its SHA-256 is kept (in {@code admin-token} under the state directory, or, for
+ * servers sharing a PostgreSQL state store, in that store, so every one of them takes the same token), so a copy
+ * of the state does not let anyone in; the token itself is shown once, when it is made. A plain hash
  * suffices: the token is 32 random bytes, so there is nothing for a slow hash to protect against guessing.
  */
 public final class AdminToken {
     static final String FILE_NAME = "admin-token";
+    /** The shared store's key; pipeline names cannot hold a colon, so it never meets one. */
+    static final String SHARED_KEY = "server:admin-token";
     private static final String PREFIX = "sha256:";
     private static final int TOKEN_BYTES = 32;
 
@@ -56,15 +61,34 @@ public final class AdminToken {
                             Optional.empty());
                 }
             }
-            byte[] raw = new byte[TOKEN_BYTES];
-            random.nextBytes(raw);
-            String token = "nsb_" + Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+            String token = newToken(random);
             byte[] hash = sha256(token);
             write(stateDirectory, file, PREFIX + HexFormat.of().formatHex(hash) + "\n");
             return new Opened(new AdminToken(hash), Optional.of(token));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot keep the admin token in " + file, e);
         }
+    }
+
+    /**
+     * As {@link #open(Path, boolean, SecureRandom)}, kept in a state store several servers share. Servers starting
+     * together agree: the first to write makes the token and shows it, the others take that one.
+     */
+    public static Opened open(StateStore shared, boolean reset, SecureRandom random) {
+        String token = newToken(random);
+        String hash = PREFIX + HexFormat.of().formatHex(sha256(token));
+        State kept = shared.update(SHARED_KEY, current -> current
+                .filter(state -> !reset && state.string("hash").filter(h -> h.startsWith(PREFIX)).isPresent())
+                .orElse(State.EMPTY.with("hash", hash)));
+        String stored = kept.string("hash").orElseThrow();
+        return new Opened(new AdminToken(HexFormat.of().parseHex(stored.substring(PREFIX.length()))),
+                stored.equals(hash) ? Optional.of(token) : Optional.empty());
+    }
+
+    private static String newToken(SecureRandom random) {
+        byte[] raw = new byte[TOKEN_BYTES];
+        random.nextBytes(raw);
+        return "nsb_" + Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
     }
 
     /** Whether {@code presented} is the token; compares in constant time. */

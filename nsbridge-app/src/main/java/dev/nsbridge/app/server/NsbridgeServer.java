@@ -59,10 +59,11 @@ public final class NsbridgeServer implements AutoCloseable {
         HttpClient http = new CountingHttpClient(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20))
                 .build(), metrics::request);
         Workspace workspace = Workspace.open(config, environment, clock, http);
-        AdminToken.Opened token = AdminToken.open(workspace.stateDirectory(), options.resetToken(),
-                new SecureRandom());
         Stores stores = workspace.stores();
         try {
+            AdminToken.Opened token = workspace.config().state().shared()
+                    ? AdminToken.open(stores.state(), options.resetToken(), new SecureRandom())
+                    : AdminToken.open(workspace.stateDirectory(), options.resetToken(), new SecureRandom());
             return assemble(workspace, stores, token, options, metrics, clock, out);
         } catch (RuntimeException e) {
             stores.close();
@@ -114,7 +115,9 @@ public final class NsbridgeServer implements AutoCloseable {
         List<ScheduledPipeline> scheduled = new ArrayList<>();
         catalog.entries().stream().filter(PipelineEntry::scheduled).forEach(entry -> scheduled.add(
                 new ScheduledPipeline(entry.name(), entry.schedule().orElseThrow(), () -> runs.runNow(entry.name()))));
-        Scheduler scheduler = new Scheduler(scheduled, stores.history(), catalog::isLive, clock,
+        // Pauses are read from the store at each scheduled time, so a pause made on one server holds on every server.
+        Scheduler scheduler = new Scheduler(scheduled, stores.history(), stores.claims(),
+                name -> catalog.isLive(name) && !pauses.isPaused(name), clock,
                 Ticker.every(Duration.ofSeconds(1)), run -> {
                     Thread thread = new Thread(run, "nsbridge-scheduled-run");
                     thread.setDaemon(true);

@@ -8,7 +8,7 @@ import dev.nsbridge.engine.config.ConfigLoader;
 import dev.nsbridge.engine.config.NsbridgeConfig;
 import dev.nsbridge.engine.run.PipelineRunner;
 import dev.nsbridge.engine.run.RunListener;
-import dev.nsbridge.engine.store.EmbeddedStores;
+import dev.nsbridge.engine.store.SqlStores;
 import dev.nsbridge.spi.destination.Destination;
 import dev.nsbridge.spi.destination.LoadMethod;
 import dev.nsbridge.spi.errors.ConfigurationException;
@@ -40,7 +40,7 @@ final class ExtractRunnerTest {
     Path folder;
 
     private final ListSource source = new ListSource();
-    private EmbeddedStores stores;
+    private SqlStores stores;
     private DuckDbDestination warehouse;
     private NsbridgeConfig config;
 
@@ -57,7 +57,7 @@ final class ExtractRunnerTest {
                            destination_table: customer_copy, enabled: false}
                 """);
         config = new ConfigLoader(ConnectionTypes.registry().build(), name -> null).load(file);
-        stores = EmbeddedStores.open(folder.resolve("nsbridge.db"), Clock.systemUTC());
+        stores = SqlStores.open(folder.resolve("nsbridge.db"), Clock.systemUTC());
         warehouse = new DuckDbDestination(new DuckDbSettings(folder.resolve("warehouse.duckdb")));
         source.add(1, "ada@example.com", MONDAY);
         source.add(2, "grace@example.com", MONDAY);

@@ -63,6 +63,13 @@ final class FlowGoLiveTest {
         }
 
         @Override
+        public State update(String pipeline, java.util.function.Function<Optional<State>, State> change) {
+            State changed = change.apply(load(pipeline));
+            states.put(pipeline, changed);
+            return changed;
+        }
+
+        @Override
         public void clear(String pipeline) {
             states.remove(pipeline);
         }

@@ -3,7 +3,7 @@ package dev.nsbridge.app.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.nsbridge.engine.store.EmbeddedStores;
+import dev.nsbridge.engine.store.SqlStores;
 import dev.nsbridge.engine.store.RunCounts;
 import dev.nsbridge.engine.store.RunOutcome;
 import dev.nsbridge.engine.store.RunStatus;
@@ -30,7 +30,7 @@ final class ServeRestartIT {
             fixture.stop();
             // The last run was three days ago: three 03:00 runs were missed while the server was down.
             Instant longAgo = Instant.now().minus(Duration.ofDays(3));
-            try (EmbeddedStores stores = EmbeddedStores.open(folder.resolve("nsbridge.db"), Clock.systemUTC())) {
+            try (SqlStores stores = SqlStores.open(folder.resolve("nsbridge.db"), Clock.systemUTC())) {
                 long run = stores.history().start(ServeFixture.FLOW, longAgo, false);
                 stores.history().finish(run, new RunOutcome(RunStatus.SUCCEEDED, longAgo.plusSeconds(5),
                         Map.of("customer", RunCounts.ZERO), Optional.empty(), Optional.empty()));

@@ -106,7 +106,7 @@ public final class ConfigLoader {
                         + " pipelines and share state and history by name", "rename one of them");
             }
         }
-        StateConfig state = sections.state(root, file);
+        StateConfig state = sections.state(root, file, connections);
         return report(issues, new NsbridgeConfig(file, connections, extracts, flows, state));
     }
 
@@ -181,7 +181,7 @@ public final class ConfigLoader {
             return component;
         }
 
-        StateConfig state(MapNode root, Path file) {
+        StateConfig state(MapNode root, Path file, Map<String, ConnectionConfig> connections) {
             Optional<Field> field = root.field("state");
             if (field.isEmpty()) {
                 return StateConfig.besides(file);
@@ -191,9 +191,31 @@ public final class ConfigLoader {
                 return StateConfig.besides(file);
             }
             ConfigValues values = binder.bind("state", field.get().line(), node.get(), StateConfig.DEF, Set.of());
-            return values.find(StateConfig.PATH)
-                    .map(path -> new StateConfig(StateConfig.folderOf(file).resolve(path).normalize()))
-                    .orElseGet(() -> StateConfig.besides(file));
+            Path path = values.find(StateConfig.PATH).map(p -> StateConfig.folderOf(file).resolve(p).normalize())
+                    .orElseGet(() -> StateConfig.besides(file).path());
+            Optional<String> connection = values.find(StateConfig.CONNECTION);
+            connection.ifPresent(name -> checkSharedStore(node.get(), name, connections));
+            return new StateConfig(path, connection, values.find(StateConfig.SCHEMA)
+                    .orElse(StateConfig.SCHEMA.defaultValue().orElseThrow()));
+        }
+
+        /** The shared store is PostgreSQL: the connection must exist and be one, and the file is then not used. */
+        private void checkSharedStore(MapNode state, String name, Map<String, ConnectionConfig> connections) {
+            int line = state.field(StateConfig.CONNECTION.name()).map(Field::line).orElse(state.line());
+            state.field(StateConfig.PATH.name()).ifPresent(path -> issues.error(path.line(), "state.path",
+                    "cannot be used with state.connection: the state is either in a local file or in PostgreSQL",
+                    "remove path to share the state through " + name + ", or remove connection to keep the file"));
+            ConnectionConfig connection = connections.get(name);
+            if (connection == null) {
+                issues.error(line, "state.connection", "'" + name + "' is not a connection",
+                        Suggestions.closest(name, connections.keySet()).map(near -> "did you mean " + near + "?")
+                                .orElse("add a " + StateConfig.SHARED_TYPE + " connection named " + name
+                                        + " under connections:"));
+            } else if (!connection.type().equals(StateConfig.SHARED_TYPE)) {
+                issues.error(line, "state.connection", "'" + name + "' is a " + connection.type()
+                        + " connection; the shared state store runs on PostgreSQL", "name a "
+                        + StateConfig.SHARED_TYPE + " connection, or remove connection to keep the state in a file");
+            }
         }
     }
 }

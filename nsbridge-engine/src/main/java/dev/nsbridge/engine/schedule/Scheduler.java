@@ -3,6 +3,7 @@ package dev.nsbridge.engine.schedule;
 import dev.nsbridge.engine.schedule.SkippedRun.Reason;
 import dev.nsbridge.engine.store.RunHistory;
 import dev.nsbridge.engine.store.RunRecord;
+import dev.nsbridge.engine.store.ScheduleClaims;
 import dev.nsbridge.spi.errors.ConfigurationException;
 import dev.nsbridge.spi.errors.NsbridgeException;
 import java.time.Clock;
@@ -30,10 +31,12 @@ import org.slf4j.LoggerFactory;
  * Starts each live pipeline at its scheduled times. A pipeline never runs twice at once: a time that comes while
  * its previous run is still going is skipped and recorded, never queued, and times that pass while the scheduler
  * was busy or asleep give one run, not one each. On start, a pipeline whose scheduled time passed since its last
- * run (the server was down) runs once at once, however many times it missed.
+ * run (the server was down) runs once at once, however many times it missed. Servers sharing one store each run
+ * the same schedules, and each scheduled time goes to the first that claims it.
  *
  * <pre>{@code
- * Scheduler scheduler = Scheduler.withDefaults(pipelines, stores.history(), golive::isLive, Clock.systemUTC());
+ * Scheduler scheduler = Scheduler.withDefaults(pipelines, stores.history(), stores.claims(), golive::isLive,
+ *         Clock.systemUTC());
  * scheduler.start();
  * scheduler.pause("orders");
  * Optional<Instant> next = scheduler.nextRun("profiles");
@@ -50,6 +53,7 @@ public final class Scheduler implements AutoCloseable {
 
     private final Map<String, Entry> entries;
     private final RunHistory history;
+    private final ScheduleClaims claims;
     private final Predicate<String> live;
     private final Clock clock;
     private final Ticker ticker;
@@ -63,13 +67,14 @@ public final class Scheduler implements AutoCloseable {
     /**
      * @param pipelines the scheduled pipelines; names must be unique
      * @param history   where the last run of each pipeline is looked up on start
+     * @param claims    decides which of the servers sharing the store runs a scheduled time
      * @param live      whether a pipeline has gone live; asked at each scheduled time, so going live needs no restart
      * @param clock     the time the schedules are compared with
      * @param ticker    calls the scheduler back as time passes
      * @param runs      where runs are started; each run takes a thread for its whole length
      */
-    public Scheduler(List<ScheduledPipeline> pipelines, RunHistory history, Predicate<String> live, Clock clock,
-                     Ticker ticker, Executor runs) {
+    public Scheduler(List<ScheduledPipeline> pipelines, RunHistory history, ScheduleClaims claims,
+                     Predicate<String> live, Clock clock, Ticker ticker, Executor runs) {
         Map<String, Entry> byName = new LinkedHashMap<>();
         for (ScheduledPipeline pipeline : pipelines) {
             if (byName.putIfAbsent(pipeline.name(), new Entry(pipeline)) != null) {
@@ -78,6 +83,7 @@ public final class Scheduler implements AutoCloseable {
         }
         this.entries = Collections.unmodifiableMap(byName);
         this.history = Objects.requireNonNull(history, "history");
+        this.claims = Objects.requireNonNull(claims, "claims");
         this.live = Objects.requireNonNull(live, "live");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.ticker = Objects.requireNonNull(ticker, "ticker");
@@ -86,8 +92,8 @@ public final class Scheduler implements AutoCloseable {
 
     /** A scheduler that looks at the clock every second and gives each run a thread of its own. */
     public static Scheduler withDefaults(List<ScheduledPipeline> pipelines, RunHistory history,
-                                         Predicate<String> live, Clock clock) {
-        return new Scheduler(pipelines, history, live, clock, Ticker.every(Duration.ofSeconds(1)),
+                                         ScheduleClaims claims, Predicate<String> live, Clock clock) {
+        return new Scheduler(pipelines, history, claims, live, clock, Ticker.every(Duration.ofSeconds(1)),
                 run -> new Thread(run, "nsbridge-run").start());
     }
 
@@ -137,6 +143,7 @@ public final class Scheduler implements AutoCloseable {
     private void launch(Map<Entry, Instant> due, Instant now) {
         // Asked outside the lock: whether a pipeline is live is the application's answer, perhaps from a store.
         due.keySet().removeIf(entry -> !live.test(entry.pipeline.name()));
+        due.entrySet().removeIf(time -> !claimed(time.getKey(), time.getValue(), now));
         List<Entry> starting = new ArrayList<>();
         synchronized (lock) {
             due.forEach((entry, scheduledFor) -> {
@@ -163,6 +170,26 @@ public final class Scheduler implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /** Whether this server runs the time; one sharing the store may have claimed it first. Asked outside the lock. */
+    private boolean claimed(Entry entry, Instant scheduledFor, Instant now) {
+        synchronized (lock) {
+            if (stopping || entry.paused || entry.running) {
+                return true; // passed over below for its own reason; nothing to claim
+            }
+        }
+        try {
+            if (claims.claim(entry.pipeline.name(), scheduledFor, now)) {
+                return true;
+            }
+            synchronized (lock) {
+                skip(entry, scheduledFor, now, Reason.CLAIMED_ELSEWHERE);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("could not claim the run of {} due {}: {}", entry.pipeline.name(), scheduledFor, e.getMessage());
+        }
+        return false;
     }
 
     private void run(Entry entry, Instant scheduledFor) {

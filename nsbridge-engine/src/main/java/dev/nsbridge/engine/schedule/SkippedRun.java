@@ -26,6 +26,8 @@ public record SkippedRun(String pipeline, Instant scheduledFor, Instant at, Reas
         STILL_RUNNING("the previous run was still going"),
         /** Another process (a run by hand, another server) held the pipeline's run lock. */
         RUNNING_ELSEWHERE("a run started elsewhere was still going"),
+        /** Another server sharing the store claimed this scheduled time first and runs it. */
+        CLAIMED_ELSEWHERE("another server sharing the state store claimed this time"),
         /** The run could not be handed to a thread, e.g. while shutting down. */
         REFUSED("no thread would take the run");
 

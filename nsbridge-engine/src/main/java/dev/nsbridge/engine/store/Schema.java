@@ -36,7 +36,13 @@ final class Schema {
                     + " resolved_at BIGINT, UNIQUE (pipeline, record_key))",
             "CREATE INDEX record_errors_by_status ON record_errors (pipeline, status)",
             "CREATE TABLE pipeline_locks (pipeline VARCHAR(200) PRIMARY KEY, owner_host VARCHAR(200) NOT NULL,"
-                    + " owner_pid BIGINT NOT NULL, acquired_at BIGINT NOT NULL)"));
+                    + " owner_pid BIGINT NOT NULL, acquired_at BIGINT NOT NULL)"),
+            // Version 2: what several processes sharing one store need. A lock holder proves it is alive by a
+            // heartbeat (a process on another host cannot be looked up), and a scheduled time is claimed once.
+            List.of(
+                    "ALTER TABLE pipeline_locks ADD COLUMN heartbeat_at BIGINT",
+                    "CREATE TABLE schedule_claims (pipeline VARCHAR(200) PRIMARY KEY, slot BIGINT NOT NULL,"
+                            + " claimed_by VARCHAR(300) NOT NULL, claimed_at BIGINT NOT NULL)"));
 
     private Schema() {
     }
@@ -44,6 +50,7 @@ final class Schema {
     /** Brings the database to the latest version; a second process opening at once waits, then finds it done. */
     static void migrate(Database database, Instant now) {
         database.transaction(connection -> {
+            database.lock(connection, "nsbridge-migrate");
             try (Statement statement = connection.createStatement()) {
                 statement.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY,"
                         + " applied_at BIGINT NOT NULL)");

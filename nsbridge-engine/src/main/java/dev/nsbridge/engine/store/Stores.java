@@ -1,6 +1,6 @@
 package dev.nsbridge.engine.store;
 
-/** The four stores a runner needs, opened together over one database; closing closes the database. */
+/** The stores a runner and a scheduler need, opened together over one database; closing closes the database. */
 public interface Stores extends AutoCloseable {
     StateStore state();
 
@@ -9,6 +9,9 @@ public interface Stores extends AutoCloseable {
     ErrorStore errors();
 
     RunLocks locks();
+
+    /** Who runs each scheduled time when several servers share the store. */
+    ScheduleClaims claims();
 
     @Override
     void close();

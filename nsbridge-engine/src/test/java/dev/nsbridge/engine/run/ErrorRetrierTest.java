@@ -3,7 +3,7 @@ package dev.nsbridge.engine.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.nsbridge.engine.store.EmbeddedStores;
+import dev.nsbridge.engine.store.SqlStores;
 import dev.nsbridge.engine.store.ErrorStatus;
 import dev.nsbridge.engine.store.ProcessIdentity;
 import dev.nsbridge.engine.store.StoredError;
@@ -26,7 +26,7 @@ final class ErrorRetrierTest {
     @Test
     void shouldResolveWhatSucceedsOnRetryAndKeepTheRestOpen() {
         TickingClock clock = new TickingClock(T0);
-        try (EmbeddedStores stores = EmbeddedStores.open(folder.resolve("n.db"), clock,
+        try (SqlStores stores = SqlStores.open(folder.resolve("n.db"), clock,
                 new ProcessIdentity("here", 1), pid -> true)) {
             FakeDestination destination = new FakeDestination(false);
             destination.refusedEmails.add("a1@example.com");
@@ -56,7 +56,7 @@ final class ErrorRetrierTest {
                 throw new UnsupportedOperationException();
             }
         };
-        try (EmbeddedStores stores = EmbeddedStores.open(folder.resolve("n.db"), clock)) {
+        try (SqlStores stores = SqlStores.open(folder.resolve("n.db"), clock)) {
             Pipeline base = PipelineRunnerTest.pipeline(new FakeSource(1), new FakeDestination(false));
             Pipeline pipeline = new Pipeline(base.name(), base.source(), base.read(), plain, base.write());
 

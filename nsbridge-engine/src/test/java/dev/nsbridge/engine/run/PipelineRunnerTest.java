@@ -3,7 +3,7 @@ package dev.nsbridge.engine.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.nsbridge.engine.store.EmbeddedStores;
+import dev.nsbridge.engine.store.SqlStores;
 import dev.nsbridge.engine.store.ErrorStatus;
 import dev.nsbridge.engine.store.ProcessIdentity;
 import dev.nsbridge.engine.store.RunCounts;
@@ -39,13 +39,13 @@ final class PipelineRunnerTest {
 
     @TempDir
     Path folder;
-    private EmbeddedStores stores;
+    private SqlStores stores;
     private PipelineRunner runner;
 
     @BeforeEach
     void open() {
         TickingClock clock = new TickingClock(T0);
-        stores = EmbeddedStores.open(folder.resolve("nsbridge.db"), clock, new ProcessIdentity("here", 1), pid -> true);
+        stores = SqlStores.open(folder.resolve("nsbridge.db"), clock, new ProcessIdentity("here", 1), pid -> true);
         runner = new PipelineRunner(stores, clock);
     }
 

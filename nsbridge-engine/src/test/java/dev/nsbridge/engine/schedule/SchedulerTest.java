@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.nsbridge.engine.schedule.SkippedRun.Reason;
+import dev.nsbridge.engine.store.ScheduleClaims;
 import dev.nsbridge.spi.errors.ConfigurationException;
 import dev.nsbridge.spi.errors.TransientException;
 import java.time.Duration;
@@ -28,7 +29,7 @@ final class SchedulerTest {
     private final Set<String> live = new HashSet<>(Set.of("orders", "profiles"));
 
     private Scheduler scheduler(ScheduledPipeline... pipelines) {
-        return new Scheduler(List.of(pipelines), history, live::contains, clock, ticker, executor);
+        return new Scheduler(List.of(pipelines), history, ScheduleClaims.UNSHARED, live::contains, clock, ticker, executor);
     }
 
     /** Moves the clock and lets the scheduler look, then lets every run it started finish. */
@@ -197,7 +198,7 @@ final class SchedulerTest {
             started.countDown();
             sleepQuietly(200);
             finished.set(true);
-        })), history, live::contains, clock, ticker, command -> new Thread(command).start());
+        })), history, ScheduleClaims.UNSHARED, live::contains, clock, ticker, command -> new Thread(command).start());
         scheduler.start();
         clock.set(Instant.parse("2024-05-01T11:00:00Z"));
         ticker.tick();
@@ -220,7 +221,7 @@ final class SchedulerTest {
             } catch (InterruptedException e) {
                 interrupted.countDown();
             }
-        })), history, live::contains, clock, ticker, command -> new Thread(command).start());
+        })), history, ScheduleClaims.UNSHARED, live::contains, clock, ticker, command -> new Thread(command).start());
         scheduler.start();
         clock.set(Instant.parse("2024-05-01T11:00:00Z"));
         ticker.tick();

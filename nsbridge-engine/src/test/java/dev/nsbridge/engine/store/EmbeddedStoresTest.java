@@ -28,20 +28,20 @@ final class EmbeddedStoresTest {
     @TempDir
     Path folder;
 
-    private EmbeddedStores open(ProcessIdentity self, boolean othersAlive) {
-        return EmbeddedStores.open(folder.resolve("nsbridge.db"), CLOCK, self, pid -> othersAlive);
+    private SqlStores open(ProcessIdentity self, boolean othersAlive) {
+        return SqlStores.open(folder.resolve("nsbridge.db"), CLOCK, self, pid -> othersAlive);
     }
 
     @Test
     void shouldRoundTripStateAndSurviveReopen() {
         State state = State.EMPTY.with("watermark", "2024-05-01T09:00:00Z").with("offset", 42L)
                 .with("ratio", 0.5).with("done", true);
-        try (EmbeddedStores stores = open(FIRST, true)) {
+        try (SqlStores stores = open(FIRST, true)) {
             stores.state().save("orders", State.EMPTY.with("offset", 1L));
             stores.state().save("orders", state);
         }
 
-        try (EmbeddedStores stores = open(FIRST, true)) {
+        try (SqlStores stores = open(FIRST, true)) {
             assertThat(stores.state().load("orders")).contains(state);
             assertThat(stores.state().load("orders").orElseThrow().values().get("offset")).isInstanceOf(Long.class);
             assertThat(stores.state().load("customers")).isEmpty();
@@ -53,7 +53,7 @@ final class EmbeddedStoresTest {
 
     @Test
     void shouldLetASecondProcessReadWhatTheFirstWroteInWalMode() throws Exception {
-        try (EmbeddedStores running = open(FIRST, true); EmbeddedStores status = open(SECOND, true)) {
+        try (SqlStores running = open(FIRST, true); SqlStores status = open(SECOND, true)) {
             long runId = running.history().start("orders", T0, false);
 
             assertThat(status.history().running("orders")).map(RunRecord::id).contains(runId);
@@ -67,7 +67,7 @@ final class EmbeddedStoresTest {
 
     @Test
     void shouldRecordARunWithItsCountsDurationAndStreams() {
-        try (EmbeddedStores stores = open(FIRST, true)) {
+        try (SqlStores stores = open(FIRST, true)) {
             long first = stores.history().start("orders", T0, false);
             long second = stores.history().start("customers", T0.plusSeconds(1), true);
             stores.history().finish(first, new RunOutcome(RunStatus.SUCCEEDED_WITH_ERRORS, T0.plusSeconds(90),
@@ -91,7 +91,7 @@ final class EmbeddedStoresTest {
     @Test
     void shouldKeepOneEntryPerRecordAndReopenItWhenItFailsAgain() {
         RecordError bad = new RecordError("42", "invalid_email", "not an email", "{\"email\":\"x\"}");
-        try (EmbeddedStores stores = open(FIRST, true)) {
+        try (SqlStores stores = open(FIRST, true)) {
             stores.errors().record("profiles", 1, List.of(bad), T0);
             long id = stores.errors().list(Optional.of("profiles"), Optional.empty(), 10).get(0).id();
             stores.errors().resolve(id, T0.plusSeconds(5));
@@ -112,7 +112,7 @@ final class EmbeddedStoresTest {
 
     @Test
     void shouldCountRetriesAndResolve() {
-        try (EmbeddedStores stores = open(FIRST, true)) {
+        try (SqlStores stores = open(FIRST, true)) {
             stores.errors().record("profiles", 1, List.of(new RecordError("1", "c", "r", "{}")), T0);
             long id = stores.errors().list(Optional.empty(), Optional.of(ErrorStatus.OPEN), 10).get(0).id();
 
@@ -131,7 +131,7 @@ final class EmbeddedStoresTest {
 
     @Test
     void shouldRefuseASecondRunAcrossProcessesNamingTheRunningOne() {
-        try (EmbeddedStores first = open(FIRST, true); EmbeddedStores second = open(SECOND, true)) {
+        try (SqlStores first = open(FIRST, true); SqlStores second = open(SECOND, true)) {
             RunLocks.Lease lease = first.locks().acquire("orders", T0);
             long runId = first.history().start("orders", T0, false);
 
@@ -149,11 +149,11 @@ final class EmbeddedStoresTest {
 
     @Test
     void shouldTakeOverALockLeftByADeadProcessAndCloseItsRun() {
-        try (EmbeddedStores crashed = open(FIRST, true)) {
+        try (SqlStores crashed = open(FIRST, true)) {
             crashed.locks().acquire("orders", T0);
             crashed.history().start("orders", T0, false);
         }
-        try (EmbeddedStores next = open(SECOND, false)) {
+        try (SqlStores next = open(SECOND, false)) {
             next.locks().acquire("orders", T0.plusSeconds(30)).close();
 
             RunRecord abandoned = next.history().recent(Optional.of("orders"), 1).get(0);
