@@ -30,7 +30,8 @@ final class ConfigDocs {
         return text.toString();
     }
 
-    private static void table(StringBuilder text, ConfigDef definition) {
+    /** One ConfigDef as a Markdown table; {@link FlowDocs} draws its tables with it too. */
+    static void table(StringBuilder text, ConfigDef definition) {
         text.append("| key | type | default | what it does |\n|---|---|---|---|\n");
         for (ConfigKey<?> key : definition.keys()) {
             String type = key.allowedValues().isEmpty() ? key.type().description()

@@ -15,7 +15,8 @@ import java.util.Optional;
  * <p>Kept in the state store under {@code golive:<flow>}, beside but apart from the flow's own watermark: it works
  * with any store the engine offers (a shared PostgreSQL one too) with no schema change, and clearing a flow's
  * watermark to reload it does not take it off the air. Names in {@code nsbridge.yaml} cannot contain a colon, so
- * the key never meets a pipeline's.
+ * the key never meets a pipeline's. {@code nsbridge golive} and the server's go-live action both go through here,
+ * so the two are one switch.
  */
 public final class FlowGoLive {
     private static final String PREFIX = "golive:";

@@ -6,6 +6,10 @@ import dev.nsbridge.spi.state.State;
 /**
  * Which schedules a person paused, kept in the state store under {@code paused:<pipeline>} so a restart does not
  * quietly resume them.
+ *
+ * <p>Not the same as taking a flow back to test ({@code nsbridge golive --off}, {@code FlowGoLive.pause}): a pause
+ * only holds the schedule, of an extract as of a flow, and leaves a flow live since when it went live, so after
+ * resuming what happened meanwhile is still sent as live events.
  */
 final class Pauses {
     private static final String PREFIX = "paused:";

@@ -1,15 +1,12 @@
 package dev.nsbridge.app.server;
 
 import dev.nsbridge.app.Workspace;
-import dev.nsbridge.app.connect.ConnectionTypes;
 import dev.nsbridge.app.extract.ExtractPlanner;
 import dev.nsbridge.app.extract.ExtractRequest;
+import dev.nsbridge.app.flow.FlowGoLive;
 import dev.nsbridge.engine.config.ExtractConfig;
 import dev.nsbridge.engine.config.FlowConfig;
 import dev.nsbridge.engine.run.Pipeline;
-import dev.nsbridge.flows.FlowContext;
-import dev.nsbridge.flows.FlowPieces;
-import dev.nsbridge.flows.Flows;
 import dev.nsbridge.flows.delivery.DryRunRecorder;
 import dev.nsbridge.spi.errors.ConfigurationException;
 import java.time.Instant;
@@ -18,15 +15,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The pipelines of one {@code nsbridge.yaml}: its extracts and its flows. */
+/**
+ * The pipelines of one {@code nsbridge.yaml}: its extracts and its flows. Each is planned, built and put live by
+ * the same code the commands use, so the server runs a pipeline exactly as {@code nsbridge run} does and going
+ * live from the UI is {@code nsbridge golive}.
+ */
 final class WorkspacePipelines implements PipelineCatalog {
     private final Workspace workspace;
-    private final LiveFlows liveFlows;
+    private final FlowGoLive goLive;
     private final List<PipelineEntry> entries;
 
-    WorkspacePipelines(Workspace workspace, LiveFlows liveFlows) {
+    WorkspacePipelines(Workspace workspace, FlowGoLive goLive) {
         this.workspace = workspace;
-        this.liveFlows = liveFlows;
+        this.goLive = goLive;
         List<PipelineEntry> all = new ArrayList<>();
         workspace.config().extracts().values().forEach(extract -> all.add(entry(extract)));
         workspace.config().flows().values().forEach(flow -> all.add(entry(flow)));
@@ -40,7 +41,7 @@ final class WorkspacePipelines implements PipelineCatalog {
 
     @Override
     public boolean isLive(String name) {
-        return workspace.config().extracts().containsKey(name) || liveFlows.isLive(name);
+        return workspace.config().extracts().containsKey(name) || goLive.isLive(name);
     }
 
     @Override
@@ -50,14 +51,14 @@ final class WorkspacePipelines implements PipelineCatalog {
                     + " from the start", "go live with one of " + String.join(", ",
                     workspace.config().flows().keySet()));
         }
-        return liveFlows.goLive(name, now);
+        return goLive.goLive(name, now, now).liveSince().orElseThrow();
     }
 
     @Override
     public Pipeline build(String name, DryRunRecorder recorder) {
         FlowConfig flow = workspace.config().flows().get(name);
         if (flow != null) {
-            return flow(flow, recorder);
+            return workspace.flowPipeline(flow, goLive.liveSince(name, workspace.clock().instant()), recorder);
         }
         ExtractConfig extract = workspace.config().extracts().get(name);
         if (extract != null) {
@@ -67,27 +68,6 @@ final class WorkspacePipelines implements PipelineCatalog {
         }
         throw new ConfigurationException("CONFIG_UNKNOWN_PIPELINE", "no extract or flow named '" + name + "'",
                 "use one of " + String.join(", ", entries.stream().map(PipelineEntry::name).toList()));
-    }
-
-    private Pipeline flow(FlowConfig flow, DryRunRecorder recorder) {
-        String netSuite = endOfType(flow, ConnectionTypes.NETSUITE);
-        String klaviyo = endOfType(flow, ConnectionTypes.KLAVIYO);
-        Instant liveSince = liveFlows.liveSince(flow.name(), workspace.clock().instant());
-        FlowPieces pieces = Flows.build(flow.type(), flow.name(), new FlowContext(workspace.netsuite(netSuite),
-                workspace.klaviyo(klaviyo), flow.settings(), liveSince, workspace.clock(), recorder));
-        return new Pipeline(pieces.name(), pieces.source(), pieces.read(), pieces.destination(), pieces.write());
-    }
-
-    /** The suppressions flow reads Klaviyo and writes NetSuite, so each client comes from whichever end has it. */
-    private String endOfType(FlowConfig flow, String type) {
-        for (String end : List.of(flow.source(), flow.destination())) {
-            if (workspace.connection(end).type().equals(type)) {
-                return end;
-            }
-        }
-        throw new ConfigurationException("CONFIG_FLOW_CONNECTIONS", "flow '" + flow.name() + "' connects "
-                + flow.source() + " to " + flow.destination() + " but neither is a " + type + " connection",
-                "a " + flow.type() + " flow runs between a netsuite and a klaviyo connection");
     }
 
     private static PipelineEntry entry(ExtractConfig extract) {

@@ -4,11 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.nsbridge.app.Main;
 import dev.nsbridge.sandbox.netsuite.NetSuiteSandbox;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
@@ -32,64 +28,37 @@ final class CheckCommandIT {
         sandbox.close();
     }
 
+    /** The account id in lower case and the DuckDB file in a folder not made yet: both the check has to cope with. */
     private Path tbaConfig(String tokenSecret) throws Exception {
-        NetSuiteSandbox.Tba tba = sandbox.credentials().tba();
-        Path file = folder.resolve("nsbridge.yaml");
-        Files.writeString(file, """
-                connections:
-                  netsuite:
-                    type: netsuite
-                    account: "%s"
-                    base_url: "%s"
-                    auth: tba
-                    consumer_key: "%s"
-                    consumer_secret: "%s"
-                    token_id: "%s"
-                    token_secret: "%s"
+        return Files.writeString(folder.resolve("nsbridge.yaml"), "connections:\n"
+                + SandboxConfig.netSuite(sandbox, sandbox.accountId().toLowerCase(), tokenSecret) + """
                   warehouse:
                     type: duckdb
                     path: warehouse/nsbridge.duckdb
-                """.formatted(sandbox.accountId().toLowerCase(), sandbox.baseUrl(), tba.consumerKey(),
-                tba.consumerSecret(), tba.tokenId(), tokenSecret));
-        return file;
-    }
-
-    private Outcome check(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            String[] all = new String[args.length + 1];
-            all[0] = "check";
-            System.arraycopy(args, 0, all, 1, args.length);
-            int code = Main.run(all);
-            return new Outcome(code, out.toString(StandardCharsets.UTF_8) + err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+                """);
     }
 
     @Test
     void shouldPassWithGoodCredentialsAndReportTheBudget() throws Exception {
-        Outcome outcome = check("--config", tbaConfig(sandbox.credentials().tba().tokenSecret()).toString());
+        Path config = tbaConfig(sandbox.credentials().tba().tokenSecret());
 
-        assertThat(outcome.code()).as(outcome.output()).isZero();
-        assertThat(outcome.output()).contains("connection netsuite (netsuite): passed")
+        Commands.Outcome outcome = Commands.run("check", "--config", config.toString());
+
+        assertThat(outcome.code()).as(outcome.all()).isZero();
+        assertThat(outcome.all()).contains("connection netsuite (netsuite): passed")
                 .contains("connection warehouse (duckdb): passed").containsIgnoringCase("concurrency");
-        assertNoSecretIn(outcome.output());
+        assertNoSecretIn(outcome.all());
     }
 
     @Test
     void shouldFailWithAWrongSecretNamingTheFixAndNeverPrintingSecrets() throws Exception {
-        Outcome outcome = check("--config", tbaConfig("0".repeat(64)).toString(), "--connection", "netsuite");
+        Path config = tbaConfig("0".repeat(64));
+
+        Commands.Outcome outcome = Commands.run("check", "--config", config.toString(), "--connection", "netsuite");
 
         assertThat(outcome.code()).isEqualTo(ExitCodes.FAILED);
-        assertThat(outcome.output()).contains("FAILED").contains("fix:").contains("Token");
-        assertNoSecretIn(outcome.output());
+        assertThat(outcome.all()).contains("FAILED").contains("fix:").contains("Token");
+        assertNoSecretIn(outcome.all());
     }
 
     @Test
@@ -108,13 +77,13 @@ final class CheckCommandIT {
                     private_key_file: "%s"
                 """.formatted(sandbox.accountId(), sandbox.baseUrl(), oauth2.clientId(), certificate.id(), key));
 
-        Outcome outcome = check("--config", file.toString(), "--json");
+        Commands.Outcome outcome = Commands.run("check", "--config", file.toString(), "--json");
 
-        assertThat(outcome.code()).as(outcome.output()).isZero();
-        JsonNode json = new ObjectMapper().readTree(outcome.output());
+        assertThat(outcome.code()).as(outcome.all()).isZero();
+        JsonNode json = new ObjectMapper().readTree(outcome.all());
         assertThat(json.path("passed").asBoolean()).isTrue();
         assertThat(json.path("connections").get(0).path("report").path("steps")).isNotEmpty();
-        assertThat(outcome.output()).doesNotContain(oauth2.clientId()).doesNotContain("PRIVATE KEY");
+        assertThat(outcome.all()).doesNotContain(oauth2.clientId()).doesNotContain("PRIVATE KEY");
     }
 
     @Test
@@ -126,18 +95,15 @@ final class CheckCommandIT {
                     acount: "1234567"
                 """);
 
-        Outcome outcome = check("--config", file.toString());
+        Commands.Outcome outcome = Commands.run("check", "--config", file.toString());
 
         assertThat(outcome.code()).isEqualTo(ExitCodes.USAGE);
-        assertThat(outcome.output()).contains("line 4").contains("did you mean account");
+        assertThat(outcome.all()).contains("line 4").contains("did you mean account");
     }
 
     private static void assertNoSecretIn(String output) {
         NetSuiteSandbox.Tba tba = sandbox.credentials().tba();
         assertThat(output).doesNotContain(tba.consumerSecret()).doesNotContain(tba.tokenSecret())
                 .doesNotContain(tba.consumerKey()).doesNotContain(tba.tokenId());
-    }
-
-    private record Outcome(int code, String output) {
     }
 }

@@ -216,24 +216,12 @@ final class FlowCommandsIT {
     }
 
     private String connections() {
-        NetSuiteSandbox.Tba tba = netSuite.credentials().tba();
-        return """
-                connections:
-                  netsuite:
-                    type: netsuite
-                    account: "%s"
-                    base_url: "%s"
-                    auth: tba
-                    consumer_key: "%s"
-                    consumer_secret: "%s"
-                    token_id: "%s"
-                    token_secret: "%s"
+        return "connections:\n" + SandboxConfig.netSuite(netSuite) + """
                   klaviyo:
                     type: klaviyo
                     api_key: "%s"
                     base_url: "%s"
-                """.formatted(netSuite.accountId(), netSuite.baseUrl(), tba.consumerKey(), tba.consumerSecret(),
-                tba.tokenId(), tba.tokenSecret(), klaviyo.privateApiKey(), klaviyo.baseUrl());
+                """.formatted(klaviyo.privateApiKey(), klaviyo.baseUrl());
     }
 
     /** A list to subscribe to, made as a person would in Klaviyo's UI before setting up the flow. */

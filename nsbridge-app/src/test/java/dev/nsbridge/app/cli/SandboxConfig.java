@@ -11,9 +11,23 @@ final class SandboxConfig {
     }
 
     static Path write(Path folder, NetSuiteSandbox sandbox, String extracts) throws IOException {
+        return Files.writeString(folder.resolve("nsbridge.yaml"), "connections:\n" + netSuite(sandbox) + """
+                  warehouse:
+                    type: duckdb
+                    path: warehouse.duckdb
+                extracts:
+                %s""".formatted(extracts.indent(2)));
+    }
+
+    /** The sandbox as the {@code netsuite} connection, its TBA login written in: the lines under connections:. */
+    static String netSuite(NetSuiteSandbox sandbox) {
+        return netSuite(sandbox, sandbox.accountId(), sandbox.credentials().tba().tokenSecret());
+    }
+
+    /** As {@link #netSuite(NetSuiteSandbox)}, with the account id as typed and the token secret the test picks. */
+    static String netSuite(NetSuiteSandbox sandbox, String account, String tokenSecret) {
         NetSuiteSandbox.Tba tba = sandbox.credentials().tba();
-        return Files.writeString(folder.resolve("nsbridge.yaml"), """
-                connections:
+        return """
                   netsuite:
                     type: netsuite
                     account: "%s"
@@ -23,11 +37,7 @@ final class SandboxConfig {
                     consumer_secret: "%s"
                     token_id: "%s"
                     token_secret: "%s"
-                  warehouse:
-                    type: duckdb
-                    path: warehouse.duckdb
-                extracts:
-                %s""".formatted(sandbox.accountId(), sandbox.baseUrl(), tba.consumerKey(), tba.consumerSecret(),
-                tba.tokenId(), tba.tokenSecret(), extracts.indent(2)));
+                """.formatted(account, sandbox.baseUrl(), tba.consumerKey(), tba.consumerSecret(), tba.tokenId(),
+                tokenSecret);
     }
 }
