@@ -52,13 +52,35 @@ final class ServeFixture implements AutoCloseable {
     String token;
 
     ServeFixture(Path folder, String schedule) throws Exception {
+        this(folder, schedule, null);
+    }
+
+    /**
+     * As {@link #ServeFixture(Path, String)}, with the state in a shared PostgreSQL database when {@code stateDb}
+     * is given (its password as an environment reference, like every other credential).
+     */
+    ServeFixture(Path folder, String schedule, StateDb stateDb) throws Exception {
         this.folder = folder;
         netSuite = NetSuiteSandbox.start(NetSuiteSandbox.Options.defaults().withScale(0.05));
         klaviyo = KlaviyoSandbox.start(KlaviyoSandbox.Options.defaults());
         NetSuiteSandbox.Tba tba = netSuite.credentials().tba();
-        environment = Map.of("NS_CONSUMER_KEY", tba.consumerKey(), "NS_CONSUMER_SECRET", tba.consumerSecret(),
-                "NS_TOKEN_ID", tba.tokenId(), "NS_TOKEN_SECRET", tba.tokenSecret(),
-                "KLAVIYO_API_KEY", klaviyo.privateApiKey());
+        Map<String, String> variables = new java.util.HashMap<>(Map.of("NS_CONSUMER_KEY", tba.consumerKey(),
+                "NS_CONSUMER_SECRET", tba.consumerSecret(), "NS_TOKEN_ID", tba.tokenId(),
+                "NS_TOKEN_SECRET", tba.tokenSecret(), "KLAVIYO_API_KEY", klaviyo.privateApiKey()));
+        String stateConnection = "";
+        String stateSection = "";
+        if (stateDb != null) {
+            variables.put("STATE_DB_PASSWORD", stateDb.password());
+            stateConnection = """
+                      statedb:
+                        type: postgres
+                        url: "%s"
+                        user: %s
+                        password: ${STATE_DB_PASSWORD}
+                    """.formatted(stateDb.url(), stateDb.user());
+            stateSection = "state:\n  connection: statedb\n";
+        }
+        environment = Map.copyOf(variables);
         config = Files.writeString(folder.resolve("nsbridge.yaml"), """
                 connections:
                   netsuite:
@@ -77,7 +99,7 @@ final class ServeFixture implements AutoCloseable {
                   warehouse:
                     type: duckdb
                     path: warehouse/nsbridge.duckdb
-                extracts:
+                %sextracts:
                   customer_table:
                     connection: netsuite
                     table: customer
@@ -91,9 +113,13 @@ final class ServeFixture implements AutoCloseable {
                     settings:
                       list_id: "%s"
                       batch_size: 20
-                """.formatted(netSuite.accountId(), netSuite.baseUrl(), klaviyo.baseUrl(), FLOW, schedule,
-                createList()));
+                %s""".formatted(netSuite.accountId(), netSuite.baseUrl(), klaviyo.baseUrl(), stateConnection, FLOW,
+                schedule, createList(), stateSection));
         appender = captureLogs();
+    }
+
+    /** A PostgreSQL database to keep the state in, shared by servers. */
+    record StateDb(String url, String user, String password) {
     }
 
     /** Starts (or restarts) the server; the token is kept from the first start unless a new one is shown. */
