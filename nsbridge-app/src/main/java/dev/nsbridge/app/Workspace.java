@@ -1,6 +1,7 @@
 package dev.nsbridge.app;
 
 import dev.nsbridge.app.connect.ConnectionTypes;
+import dev.nsbridge.app.connect.StoredLoginRecords;
 import dev.nsbridge.engine.config.ComponentRegistry;
 import dev.nsbridge.engine.config.ConfigLoader;
 import dev.nsbridge.engine.config.ConfigReport;
@@ -10,6 +11,7 @@ import dev.nsbridge.engine.config.NsbridgeConfig;
 import dev.nsbridge.engine.config.StateConfig;
 import dev.nsbridge.engine.run.Pipeline;
 import dev.nsbridge.engine.store.SqlStores;
+import dev.nsbridge.engine.store.StateStore;
 import dev.nsbridge.engine.store.Stores;
 import dev.nsbridge.flows.FlowContext;
 import dev.nsbridge.flows.FlowPieces;
@@ -48,6 +50,7 @@ public final class Workspace {
     private final NsbridgeConfig config;
     private final Clock clock;
     private final HttpClient http;
+    private Stores guardStores;
 
     private Workspace(NsbridgeConfig config, Clock clock, HttpClient http) {
         this.config = config;
@@ -106,6 +109,9 @@ public final class Workspace {
                 .withBaseUrl(settings.baseUrl())
                 .withConcurrency(settings.concurrency(), settings.reserve())
                 .withDates(settings.dateFormat(), settings.timeZone());
+        if (config.state().shared()) {
+            connection = connection.withLoginRecords(new StoredLoginRecords(sharedStates(), settings.accountId()));
+        }
         return new NetSuiteClient(connection, http, clock);
     }
 
@@ -135,6 +141,18 @@ public final class Workspace {
                 database.values().get(ConnectionTypes.POSTGRES_USER),
                 database.values().find(ConnectionTypes.POSTGRES_PASSWORD).orElse(Secret.of("")), state.schema(),
                 clock);
+    }
+
+    /**
+     * The shared store the NetSuite login guards count in, so that several servers stop after two failed logins
+     * together. Opened once and kept for the life of the process: a guard reads it before each login until one
+     * has worked.
+     */
+    private synchronized StateStore sharedStates() {
+        if (guardStores == null) {
+            guardStores = stores();
+        }
+        return guardStores.state();
     }
 
     /** A warehouse destination: DuckDB or PostgreSQL. */

@@ -59,7 +59,8 @@ public final class NetSuiteClient {
     public NetSuiteClient(NetSuiteConnection connection, HttpClient httpClient, Clock clock, Sleeper sleeper,
                           RandomGenerator random) {
         this.connection = connection;
-        this.guard = new LoginGuard(connection.accountId(), connection.stateDirectory(), clock);
+        this.guard = connection.loginRecords().map(shared -> new LoginGuard(connection.accountId(), shared, clock))
+                .orElseGet(() -> new LoginGuard(connection.accountId(), connection.stateDirectory(), clock));
         this.http = new NetSuiteHttp(connection.accountId(), connection.baseUrl(), connection.auth(), httpClient,
                 gate, guard, connection.retryPolicy(), new Backoff(connection.retryPolicy(), random), sleeper,
                 new RetryAfter(clock));

@@ -1,16 +1,8 @@
 package dev.nsbridge.netsuite.governance;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.nsbridge.netsuite.NetSuiteAccountId;
 import dev.nsbridge.spi.errors.AuthenticationException;
-import dev.nsbridge.spi.errors.ConfigurationException;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,7 +11,8 @@ import java.util.Optional;
 /**
  * Keeps nsbridge from getting a NetSuite user locked out. NetSuite locks a user for 30 minutes after five
  * consecutive failed logins, and the reason is visible only in its login audit trail; so after {@value #STOP_AFTER}
- * consecutive failures nsbridge stops calling the account, and remembers that across restarts in a small file.
+ * consecutive failures nsbridge stops calling the account, and remembers that across restarts in its
+ * {@link LoginRecords}: a small file per host, or the state store that several servers share.
  *
  * <p>Until a login has been seen to work, only one request at a time may try: otherwise several readers starting
  * together with a wrong password would spend all five tries at once. Throttling, server errors and dropped
@@ -32,29 +25,37 @@ public final class LoginGuard {
     public static final Duration NETSUITE_LOCKOUT = Duration.ofMinutes(30);
 
     private final NetSuiteAccountId account;
-    private final Path file;
+    private final LoginRecords records;
     private final Clock clock;
-    private final ObjectMapper json = new ObjectMapper();
-    private int failures;
-    private Instant lastFailure;
+    private LoginRecord record;
     private boolean loginProven;
     private boolean probeInFlight;
 
+    /** A guard whose count is kept in a file under {@code stateDirectory}, shared by the processes of this host. */
     public LoginGuard(NetSuiteAccountId account, Path stateDirectory, Clock clock) {
+        this(account, new FileLoginRecords(account, stateDirectory, clock), clock);
+    }
+
+    /** A guard that counts into {@code records}, which other guards of the account may share. */
+    public LoginGuard(NetSuiteAccountId account, LoginRecords records, Clock clock) {
         this.account = account;
-        this.file = stateDirectory.resolve("netsuite-login-guard-" + account.value() + ".json");
+        this.records = records;
         this.clock = clock;
-        load();
+        this.record = records.read();
     }
 
     /**
-     * Asks to make one login attempt; waits while another attempt decides whether the credentials work.
+     * Asks to make one login attempt; waits while another attempt decides whether the credentials work. Until a
+     * login worked here, the shared record is read afresh, so failures counted by other guards hold this one too.
      *
      * @param check true for {@code nsbridge check}, which may try once more while the guard holds
      * @throws AuthenticationException {@code LOGIN_GUARD} at once, without touching the network, while tripped
      */
     public synchronized Attempt begin(boolean check) throws InterruptedException {
         while (true) {
+            if (!loginProven) {
+                record = records.read();
+            }
             if (!mayTry(check)) {
                 throw tripped();
             }
@@ -70,19 +71,28 @@ public final class LoginGuard {
     }
 
     public synchronized LoginGuardState state() {
+        if (!loginProven) {
+            record = records.read();
+        }
         boolean tripped = !mayTry(false);
-        return new LoginGuardState(failures, Optional.ofNullable(lastFailure), tripped,
-                tripped ? Optional.of(lastFailure.plus(NETSUITE_LOCKOUT)) : Optional.empty(), mayTry(true));
+        return new LoginGuardState(record.consecutiveFailures(), record.lastFailure(), tripped,
+                tripped ? Optional.of(retryAt()) : Optional.empty(), mayTry(true));
     }
 
     private boolean mayTry(boolean check) {
+        int failures = record.consecutiveFailures();
         return failures < STOP_AFTER
                 || (check && failures < CHECK_BELOW)
-                || !clock.instant().isBefore(lastFailure.plus(NETSUITE_LOCKOUT));
+                || !clock.instant().isBefore(retryAt());
+    }
+
+    private Instant retryAt() {
+        return record.lastFailure().orElse(clock.instant()).plus(NETSUITE_LOCKOUT);
     }
 
     private AuthenticationException tripped() {
-        Instant retryAt = lastFailure.plus(NETSUITE_LOCKOUT);
+        Instant retryAt = retryAt();
+        int failures = record.consecutiveFailures();
         // From CHECK_BELOW failures on even `nsbridge check` waits, so sending the user to it would not help.
         String next = failures < CHECK_BELOW ? "fix the credentials, then run `nsbridge check`; or wait 30 minutes"
                 + " (until " + retryAt + ") for one more attempt. "
@@ -100,53 +110,15 @@ public final class LoginGuard {
         }
         if (accepted != null && accepted) {
             loginProven = true;
-            if (failures != 0) {
-                failures = 0;
-                lastFailure = null;
-                save();
+            if (record.consecutiveFailures() != 0) {
+                record = records.change(current -> LoginRecord.CLEAR);
             }
         } else if (accepted != null) {
             loginProven = false;
-            failures++;
-            lastFailure = clock.instant();
-            save();
+            Instant now = clock.instant();
+            record = records.change(current -> current.failed(now));
         }
         notifyAll();
-    }
-
-    private void load() {
-        if (!Files.exists(file)) {
-            return;
-        }
-        try {
-            JsonNode root = json.readTree(Files.readString(file, StandardCharsets.UTF_8));
-            failures = root.path("consecutiveFailures").asInt(0);
-            lastFailure = root.hasNonNull("lastFailure") ? Instant.parse(root.get("lastFailure").asText()) : null;
-            if (failures > 0 && lastFailure == null) {
-                lastFailure = clock.instant();
-            }
-        } catch (IOException | RuntimeException e) {
-            throw new ConfigurationException("LOGIN_GUARD_STATE", "the login guard's file " + file
-                    + " cannot be read", "delete it once the credentials are known to work", e);
-        }
-    }
-
-    // Written to a temporary file and moved into place, so a crash never leaves half a file behind.
-    private void save() {
-        ObjectNode root = json.createObjectNode();
-        root.put("account", account.value());
-        root.put("consecutiveFailures", failures);
-        root.put("lastFailure", lastFailure == null ? null : lastFailure.toString());
-        try {
-            Files.createDirectories(file.getParent());
-            Path temporary = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
-            Files.writeString(temporary, json.writerWithDefaultPrettyPrinter().writeValueAsString(root),
-                    StandardCharsets.UTF_8);
-            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new ConfigurationException("LOGIN_GUARD_STATE", "the login guard cannot write " + file,
-                    "make the state directory writable", e);
-        }
     }
 
     /** One login attempt; report how NetSuite answered, then close. Closing unsettled means "no verdict". */

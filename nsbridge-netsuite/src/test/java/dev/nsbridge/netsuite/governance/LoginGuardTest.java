@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.nsbridge.netsuite.NetSuiteAccountId;
 import dev.nsbridge.spi.errors.AuthenticationException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -60,8 +59,21 @@ final class LoginGuardTest {
 
         assertThat(afterSecondRestart.state().consecutiveFailures()).isEqualTo(2);
         assertThatThrownBy(() -> afterSecondRestart.begin(false)).isInstanceOf(AuthenticationException.class);
-        assertThat(Files.list(state)).singleElement().satisfies(file ->
-                assertThat(file.getFileName().toString()).isEqualTo("netsuite-login-guard-1234567_SB1.json"));
+        assertThat(state.resolve("netsuite-login-guard-1234567_SB1.json")).isRegularFile();
+    }
+
+    @Test
+    void shouldCountTheFailuresOfEveryGuardOfTheAccountTogether() throws Exception {
+        LoginGuard scheduledRun = guard();   // two pipelines of one server, or a server and a terminal
+        LoginGuard otherPipeline = guard();
+
+        fail(scheduledRun);
+        fail(otherPipeline);
+
+        assertThatThrownBy(() -> scheduledRun.begin(false)).isInstanceOf(AuthenticationException.class)
+                .hasMessageContaining("after 2 consecutive failed logins");
+        assertThatThrownBy(() -> otherPipeline.begin(false)).isInstanceOf(AuthenticationException.class);
+        assertThat(guard().state().consecutiveFailures()).isEqualTo(2);
     }
 
     @Test

@@ -1,0 +1,95 @@
+package dev.nsbridge.netsuite.governance;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.nsbridge.netsuite.NetSuiteAccountId;
+import dev.nsbridge.spi.errors.ConfigurationException;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.UnaryOperator;
+
+/**
+ * {@link LoginRecords} in a small JSON file per account under the state directory. A change holds an OS file lock
+ * beside it, so the processes of one host (a server's pipelines, {@code nsbridge check} in a terminal) count into
+ * one record; the file is replaced by a move, so a crash never leaves half of it.
+ */
+public final class FileLoginRecords implements LoginRecords {
+    private final NetSuiteAccountId account;
+    private final Path file;
+    private final Path lockFile;
+    private final Clock clock;
+    private final ObjectMapper json = new ObjectMapper();
+    /** The OS lock is the process's; threads of this process queue here first, per file. */
+    private static final ConcurrentMap<Path, ReentrantLock> IN_PROCESS =
+            new ConcurrentHashMap<>();
+
+    public FileLoginRecords(NetSuiteAccountId account, Path stateDirectory, Clock clock) {
+        this.account = account;
+        this.file = stateDirectory.resolve("netsuite-login-guard-" + account.value() + ".json");
+        this.lockFile = stateDirectory.resolve("netsuite-login-guard-" + account.value() + ".lock");
+        this.clock = clock;
+    }
+
+    @Override
+    public LoginRecord read() {
+        if (!Files.exists(file)) {
+            return LoginRecord.CLEAR;
+        }
+        try {
+            JsonNode root = json.readTree(Files.readString(file, StandardCharsets.UTF_8));
+            int failures = root.path("consecutiveFailures").asInt(0);
+            Optional<Instant> last = root.hasNonNull("lastFailure")
+                    ? Optional.of(Instant.parse(root.get("lastFailure").asText())) : Optional.empty();
+            // A count without a time (an edited file) is dated now: the wait starts over rather than never.
+            return new LoginRecord(failures, failures > 0 && last.isEmpty() ? Optional.of(clock.instant()) : last);
+        } catch (IOException | RuntimeException e) {
+            throw new ConfigurationException("LOGIN_GUARD_STATE", "the login guard's file " + file
+                    + " cannot be read", "delete it once the credentials are known to work", e);
+        }
+    }
+
+    @Override
+    public LoginRecord change(UnaryOperator<LoginRecord> change) {
+        ReentrantLock inProcess = IN_PROCESS.computeIfAbsent(lockFile.toAbsolutePath(),
+                path -> new ReentrantLock());
+        inProcess.lock();
+        try {
+            Files.createDirectories(file.getParent());
+            try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE); FileLock held = channel.lock()) {
+                LoginRecord changed = change.apply(read());
+                write(changed);
+                return changed;
+            }
+        } catch (IOException e) {
+            throw new ConfigurationException("LOGIN_GUARD_STATE", "the login guard cannot write " + file,
+                    "make the state directory writable", e);
+        } finally {
+            inProcess.unlock();
+        }
+    }
+
+    private void write(LoginRecord record) throws IOException {
+        ObjectNode root = json.createObjectNode();
+        root.put("account", account.value());
+        root.put("consecutiveFailures", record.consecutiveFailures());
+        root.put("lastFailure", record.lastFailure().map(Instant::toString).orElse(null));
+        Path temporary = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
+        Files.writeString(temporary, json.writerWithDefaultPrettyPrinter().writeValueAsString(root),
+                StandardCharsets.UTF_8);
+        Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+}
