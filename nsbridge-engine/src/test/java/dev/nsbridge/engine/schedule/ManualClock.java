@@ -7,14 +7,14 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** A clock that stands still until a test moves it. */
-final class ManualClock extends Clock {
+public final class ManualClock extends Clock {
     private Instant now;
 
-    ManualClock(Instant start) {
+    public ManualClock(Instant start) {
         this.now = start;
     }
 
-    synchronized void set(Instant instant) {
+    public synchronized void set(Instant instant) {
         now = instant;
     }
 

@@ -3,6 +3,7 @@ package dev.nsbridge.engine.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.nsbridge.engine.schedule.ManualClock;
 import dev.nsbridge.spi.data.RecordError;
 import dev.nsbridge.spi.errors.InternalException;
 import dev.nsbridge.spi.errors.TransientException;
@@ -12,10 +13,7 @@ import dev.nsbridge.warehouse.PostgresServer;
 import dev.nsbridge.warehouse.Warehouses;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -37,7 +35,7 @@ final class SharedPostgresStoresTest {
     private static final ProcessIdentity EAST = new ProcessIdentity("east.example", 100);
     private static final ProcessIdentity WEST = new ProcessIdentity("west.example", 100);
 
-    private final MovingClock clock = new MovingClock(T0);
+    private final ManualClock clock = new ManualClock(T0);
     private final PostgresServer server;
     private String url;
 
@@ -192,33 +190,5 @@ final class SharedPostgresStoresTest {
                 .hasMessageNotContaining("wrong-password")
                 .satisfies(e -> assertThat(((InternalException) e).fix()).hasValueSatisfying(fix ->
                         assertThat(fix).contains("url, user and password")));
-    }
-
-    /** A clock the test moves; heartbeats read it. */
-    private static final class MovingClock extends Clock {
-        private volatile Instant now;
-
-        MovingClock(Instant start) {
-            now = start;
-        }
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
     }
 }
