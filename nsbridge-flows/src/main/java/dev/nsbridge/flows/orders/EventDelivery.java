@@ -7,6 +7,7 @@ import dev.nsbridge.flows.delivery.Json;
 import dev.nsbridge.flows.delivery.Refusals;
 import dev.nsbridge.flows.delivery.WriteOptions;
 import dev.nsbridge.klaviyo.KlaviyoClient;
+import dev.nsbridge.klaviyo.events.KlaviyoEvents;
 import dev.nsbridge.klaviyo.profiles.Profile;
 import dev.nsbridge.spi.data.RecordError;
 import dev.nsbridge.spi.destination.WriteResult;
@@ -71,7 +72,7 @@ public final class EventDelivery implements Delivery {
         }
         if (options.dryRun()) {
             byRecord.forEach((key, list) -> list.forEach(event -> recorder.record(new DryRunPayload(options.pipeline(),
-                    key, "POST", BULK_PATH, Json.text(EventJson.resource(event))))));
+                    key, "POST", BULK_PATH, Json.text(KlaviyoEvents.bulkEntry(event))))));
             return new WriteResult(byRecord.size(), 0, errors);
         }
         List<dev.nsbridge.klaviyo.events.Event> all = byRecord.values().stream().flatMap(List::stream).toList();
@@ -94,7 +95,7 @@ public final class EventDelivery implements Delivery {
                 if (refusal.category() != NsbridgeException.Category.RECORD) {
                     throw refusal;
                 }
-                errors.add(Refusals.of(key, refusal, Json.text(EventJson.resource(event))));
+                errors.add(Refusals.of(key, refusal, Json.text(KlaviyoEvents.bulkEntry(event))));
                 return;
             }
         }

@@ -58,8 +58,11 @@ public final class KlaviyoEvents {
         return chunks.size();
     }
 
-    /** The spec's {@code EventsBulkCreateQueryResourceObject}: one profile and its events. */
-    private static ObjectNode bulkEntry(Event event) {
+    /**
+     * The spec's {@code EventsBulkCreateQueryResourceObject}: one profile and its events, exactly as a bulk request
+     * carries it; what a dry run shows and a record error keeps for an event.
+     */
+    public static ObjectNode bulkEntry(Event event) {
         ObjectNode entry = JsonApi.resource("event-bulk-create");
         ObjectNode entryAttributes = (ObjectNode) entry.get("attributes");
         entryAttributes.putObject("profile").set("data", ProfileJson.resource(event.profile()));
