@@ -47,6 +47,25 @@ final class BatchSplittingTest {
     }
 
     @Test
+    void shouldMeasureCharactersOutsideAsciiByTheirUtf8Bytes() {
+        // {"v":"Zoë 😀"} is 14 characters but 17 bytes (ë takes 2, the emoji 4): 20 + 17 + 1 + 17 = 55
+        List<JsonNode> items = IntStream.range(0, 3)
+                .<JsonNode>mapToObj(i -> JsonApi.object().put("v", "Zoë \uD83D\uDE00")).toList();
+
+        assertThat(new BatchSplitter(100, 55, 55).split(items, 20)).extracting(List::size).containsExactly(2, 1);
+        assertThat(new BatchSplitter(100, 54, 54).split(items, 20)).extracting(List::size).containsExactly(1, 1, 1);
+    }
+
+    @Test
+    void shouldHandBackEachItemAsTheJsonItWasMeasuredOn() {
+        List<JsonNode> items = List.of(JsonApi.object().put("v", "Zoë"), JsonApi.object().put("w", 1));
+
+        List<JsonNode> chunk = new BatchSplitter(100, 1_000, 1_000).split(items, 20).get(0);
+
+        assertThat(JsonApi.text(JsonApi.array().addAll(chunk))).isEqualTo("[{\"v\":\"Zoë\"},{\"w\":1}]");
+    }
+
+    @Test
     void shouldRefuseAnItemThatAloneIsOverTheLimit() {
         List<JsonNode> items = List.of(JsonApi.object().put("v", "x".repeat(200)));
 

@@ -13,6 +13,8 @@ import dev.nsbridge.flows.orders.EventKind;
 import dev.nsbridge.flows.orders.OrderFlowSettings;
 import dev.nsbridge.sandbox.klaviyo.ReceivedRequest;
 import dev.nsbridge.spi.destination.WriteResult;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -23,6 +25,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
+import java.util.stream.Collectors;
 
 /**
  * Events/s and profiles/s into the local Klaviyo sandbox with Klaviyo's rate limits enforced, through the flows'
@@ -47,11 +50,18 @@ public final class KlaviyoBenchmark {
         int senders = args.length > 1 ? Integer.parseInt(args[1]) : 2;
         System.out.println("KlaviyoBenchmark: " + length.toMinutes() + " min per phase, " + senders + " senders; "
                 + Runtime.getRuntime().availableProcessors() + " cores, max heap "
-                + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB, Java " + System.getProperty("java.version"));
+                + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB, collectors " + collectors() + ", Java "
+                + System.getProperty("java.version"));
         List<PhaseResult> results = List.of(events(length, senders), profiles(length, senders));
         System.out.println();
         System.out.println(PhaseResult.HEADER);
         results.forEach(result -> System.out.println(result.row()));
+    }
+
+    /** The collector shapes the sandbox's share of the machine (its spec check allocates hundreds of MB/s). */
+    private static String collectors() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream().map(GarbageCollectorMXBean::getName)
+                .collect(Collectors.joining(" + "));
     }
 
     private static PhaseResult events(Duration length, int senders) throws Exception {

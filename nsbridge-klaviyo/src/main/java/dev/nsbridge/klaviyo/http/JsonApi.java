@@ -1,11 +1,13 @@
 package dev.nsbridge.klaviyo.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import dev.nsbridge.spi.errors.InternalException;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -74,7 +76,39 @@ public final class JsonApi {
     }
 
     public static String text(JsonNode node) {
-        return new String(bytes(node), java.nio.charset.StandardCharsets.UTF_8);
+        try {
+            return MAPPER.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new InternalException("KLAVIYO_JSON_WRITE", "Could not write a Klaviyo request body", null, e);
+        }
+    }
+
+    /**
+     * JSON already written, put into a document as it is: a bulk body's items are written once, measured, and sent
+     * as those same characters ({@link BatchSplitter}).
+     */
+    static JsonNode written(String json) {
+        return MAPPER.getNodeFactory().rawValueNode(new RawValue(new SerializedString(json)));
+    }
+
+    /** How many bytes {@code text} takes in UTF-8, without encoding it. */
+    static int utf8Length(String text) {
+        int bytes = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                bytes++;
+            } else if (c < 0x800) {
+                bytes += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < text.length()
+                    && Character.isLowSurrogate(text.charAt(i + 1))) {
+                bytes += 4;
+                i++;
+            } else {
+                bytes += 3;
+            }
+        }
+        return bytes;
     }
 
     /** Parses an answer; a body that is not JSON yields {@code null}, never an exception. */

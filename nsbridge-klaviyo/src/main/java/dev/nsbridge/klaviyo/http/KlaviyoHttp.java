@@ -83,6 +83,10 @@ public final class KlaviyoHttp {
             if (attempt >= retry.maxAttempts() || wait.compareTo(retry.maxRetryAfter()) > 0) {
                 throw KlaviyoErrors.map(operation, status, json, retryAfter.orElse(null));
             }
+            if (status == 429 && retryAfter.isPresent()) {
+                // Hold the operation's other senders too; each would only earn a 429 of its own.
+                limits.throttled(operation, timing.clock().instant(), retryAfter.get());
+            }
             pause(wait);
         }
     }

@@ -24,4 +24,9 @@ public final class RateLimits {
     public void observe(Operation operation, Instant now, int remaining, Duration reset) {
         limiters.get(operation).observe(now, remaining, reset);
     }
+
+    /** See {@link TwoWindowLimiter#throttled(Instant, Duration)}. */
+    public void throttled(Operation operation, Instant now, Duration retryAfter) {
+        limiters.get(operation).throttled(now, retryAfter);
+    }
 }

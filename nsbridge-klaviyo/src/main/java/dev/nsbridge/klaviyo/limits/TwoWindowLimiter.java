@@ -4,21 +4,31 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Klaviyo's own rule mirrored on our side: two fixed windows, burst (1 second) and steady (1 minute); a request
- * goes out only when both have room.
+ * Klaviyo's rule kept on our side: a burst window (1 second) and a steady window (1 minute); a request goes out only
+ * when both have room. Each is a {@link RollingWindow}, so it holds whatever the phase of Klaviyo's fixed windows.
  *
  * <p>Why not a library: Resilience4j's RateLimiter has one window per limiter and reads {@code System.nanoTime},
  * so two chained limiters waste permits and a test cannot move its clock; Bucket4j can hold two bandwidths in one
  * bucket, but only drains them together, while Klaviyo's {@code RateLimit-*} headers describe the steady window
- * alone and must correct just that one. Two counters with a start time are clearer than bending either.
+ * alone and must correct just that one.
  */
 public final class TwoWindowLimiter {
-    private final Window burst;
-    private final Window steady;
+    /**
+     * Slack for the burst window: the spread of the delay between letting a request through and Klaviyo counting it
+     * (a few MB of body on the way). Burst never bounds the long-run rate (every tier's burst × 60 is well above its
+     * steady limit), so a generous margin only slows the first seconds of a minute.
+     */
+    public static final Duration BURST_MARGIN = Duration.ofMillis(250);
+    /** Slack for the steady window: the same spread, plus {@code RateLimit-Reset}'s whole seconds; 1/60 of the rate. */
+    public static final Duration STEADY_MARGIN = Duration.ofSeconds(1);
+
+    private final RollingWindow burst;
+    private final RollingWindow steady;
+    private Instant throttledUntil = Instant.MIN;
 
     public TwoWindowLimiter(int burstPerSecond, int steadyPerMinute) {
-        this.burst = new Window(Duration.ofSeconds(1), burstPerSecond);
-        this.steady = new Window(Duration.ofMinutes(1), steadyPerMinute);
+        this.burst = new RollingWindow(Duration.ofSeconds(1), BURST_MARGIN, burstPerSecond);
+        this.steady = new RollingWindow(Duration.ofMinutes(1), STEADY_MARGIN, steadyPerMinute);
     }
 
     /**
@@ -26,18 +36,17 @@ public final class TwoWindowLimiter {
      * how long to wait before asking again.
      */
     public synchronized Duration tryAcquire(Instant now) {
-        burst.roll(now);
-        steady.roll(now);
-        Duration wait = max(burst.waitFor(now), steady.waitFor(now));
-        if (wait.isZero()) {
+        Duration wait = max(max(burst.waitFor(now), steady.waitFor(now)), Duration.between(now, throttledUntil));
+        if (wait.isNegative() || wait.isZero()) {
             burst.take(now);
             steady.take(now);
+            return Duration.ZERO;
         }
         return wait;
     }
 
     /**
-     * Adopts the server's view of the steady window when it is stricter than ours: other clients of the same account
+     * Adopts the server's view of the steady window where it is stricter than ours: other clients of the same account
      * share Klaviyo's quota, so the server may have counted requests we never saw. We then stop before the window is
      * spent instead of learning it from a 429.
      *
@@ -45,59 +54,22 @@ public final class TwoWindowLimiter {
      * @param reset     {@code RateLimit-Reset}: time until that window starts over
      */
     public synchronized void observe(Instant now, int remaining, Duration reset) {
-        steady.roll(now);
-        steady.align(now, remaining, reset);
+        steady.observe(now, remaining, reset);
+    }
+
+    /**
+     * A 429 with {@code Retry-After}: no request of this operation goes out before it has passed, from any thread,
+     * since each would only earn another 429.
+     */
+    public synchronized void throttled(Instant now, Duration retryAfter) {
+        throttledUntil = max(throttledUntil, now.plus(retryAfter));
     }
 
     private static Duration max(Duration a, Duration b) {
         return a.compareTo(b) >= 0 ? a : b;
     }
 
-    /** One fixed window: it opens with the first request after the previous one closed. */
-    private static final class Window {
-        private final Duration length;
-        private final int limit;
-        private Instant start;
-        private Instant end;
-        private int used;
-
-        Window(Duration length, int limit) {
-            if (limit < 1) {
-                throw new IllegalArgumentException("a window needs room for at least one request");
-            }
-            this.length = length;
-            this.limit = limit;
-        }
-
-        void roll(Instant now) {
-            if (end != null && !now.isBefore(end)) {
-                start = null;
-                end = null;
-                used = 0;
-            }
-        }
-
-        Duration waitFor(Instant now) {
-            return used < limit ? Duration.ZERO : Duration.between(now, end);
-        }
-
-        void take(Instant now) {
-            if (start == null) {
-                start = now;
-                end = now.plus(length);
-            }
-            used++;
-        }
-
-        void align(Instant now, int remaining, Duration reset) {
-            int serverUsed = limit - Math.max(0, Math.min(limit, remaining));
-            if (serverUsed <= used) {
-                return;
-            }
-            // Klaviyo counted more than we did, so its window is the true one: adopt its count and its reset.
-            used = serverUsed;
-            start = start == null ? now : start;
-            end = now.plus(reset.isNegative() ? Duration.ZERO : reset);
-        }
+    private static Instant max(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
     }
 }

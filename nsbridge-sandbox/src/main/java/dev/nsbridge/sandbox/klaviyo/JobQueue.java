@@ -31,13 +31,15 @@ final class JobQueue {
         final String type;
         final Instant createdAt;
         final Instant startsAt;
-        final List<Item> items;
+        // Cleared slot by slot as items are processed: a bulk job's parsed body is tens of megabytes of tree, and
+        // only a failed item needs its payload afterwards (as original_payload), which its Failure keeps.
+        final Item[] items;
         final List<Failure> failures = new ArrayList<>();
         int processed;
         boolean started;
         Instant completedAt;
 
-        Job(String id, String type, Instant createdAt, Instant startsAt, List<Item> items) {
+        Job(String id, String type, Instant createdAt, Instant startsAt, Item[] items) {
             this.id = id;
             this.type = type;
             this.createdAt = createdAt;
@@ -64,7 +66,7 @@ final class JobQueue {
     }
 
     String submit(String type, Instant now, List<Item> items) {
-        Job job = new Job(ids.ulid(), type, now, now.plus(queuedFor), List.copyOf(items));
+        Job job = new Job(ids.ulid(), type, now, now.plus(queuedFor), items.toArray(Item[]::new));
         jobs.put(job.id, job);
         advance(now);
         return job.id;
@@ -78,13 +80,14 @@ final class JobQueue {
             }
             job.started = true;
             double seconds = Duration.between(job.startsAt, now).toMillis() / 1000.0;
-            long due = Math.min(job.items.size(), (long) Math.floor(seconds * itemsPerSecond));
+            long due = Math.min(job.items.length, (long) Math.floor(seconds * itemsPerSecond));
             while (job.processed < due) {
-                Item item = job.items.get(job.processed++);
+                Item item = job.items[job.processed];
+                job.items[job.processed++] = null;
                 process(item).ifPresent(error -> job.failures.add(new Failure(error, item.payload())));
             }
-            if (job.processed == job.items.size()) {
-                long millis = (long) Math.ceil(job.items.size() * 1000.0 / itemsPerSecond);
+            if (job.processed == job.items.length) {
+                long millis = (long) Math.ceil(job.items.length * 1000.0 / itemsPerSecond);
                 Instant finished = job.startsAt.plusMillis(millis);
                 job.completedAt = finished.isAfter(now) ? now : finished;
             }
@@ -124,7 +127,7 @@ final class JobQueue {
         String status = job.completedAt != null ? "complete" : job.started ? "processing" : "queued";
         Instant started = job.started ? job.startsAt : null;
         int failed = job.failures.size();
-        return new KlaviyoJob(job.id, job.type, status, job.items.size(), job.processed - failed, failed,
+        return new KlaviyoJob(job.id, job.type, status, job.items.length, job.processed - failed, failed,
                 job.createdAt, started, job.completedAt,
                 job.failures.stream().map(Failure::error).toList());
     }

@@ -135,9 +135,20 @@ final class ProfileBook {
                 merge(nested, value, nullClears);
                 target.put(name, nested);
             } else {
-                target.put(name, JsonApi.MAPPER.convertValue(value, Object.class));
+                target.put(name, plain(value));
             }
         });
+    }
+
+    /** A JSON value as the plain Java value it is stored as; strings and booleans (most attributes) directly. */
+    private static Object plain(JsonNode value) {
+        if (value.isTextual()) {
+            return value.textValue();
+        }
+        if (value.isBoolean()) {
+            return value.booleanValue();
+        }
+        return JsonApi.MAPPER.convertValue(value, Object.class);
     }
 
     private void unindex(StoredProfile profile) {

@@ -92,8 +92,7 @@ final class RequestPipeline {
             throw new KlaviyoApiException(400, problems, Map.of());
         }
         valid[0] = true;
-        JsonNode body = incoming.body() == null || incoming.body().isEmpty() ? MissingNode.getInstance()
-                : parse(incoming.body());
+        JsonNode body = incoming.parsedBody().hasBody() ? parse(incoming.parsedBody()) : MissingNode.getInstance();
         ApiCall call = new ApiCall(path, ctx.pathParamMap(), incoming.query(), body, ctx.bodyAsBytes().length, now,
                 baseUrl);
         return store.locked(() -> handler.apply(call));
@@ -157,9 +156,9 @@ final class RequestPipeline {
         return new ApiError(500, "error", "A server error occurred.", detail, null, null, Map.of());
     }
 
-    private static JsonNode parse(String body) {
+    private static JsonNode parse(RequestBody body) {
         try {
-            return JsonApi.MAPPER.readTree(body);
+            return body.toJsonNode();
         } catch (java.io.IOException e) {
             throw KlaviyoApiException.invalid("The body is not valid JSON.", "/");
         }

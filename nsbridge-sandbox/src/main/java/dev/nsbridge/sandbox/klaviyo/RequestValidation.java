@@ -27,7 +27,11 @@ final class RequestValidation {
 
     /** The request as the validator sees it; the parts are the ones Javalin parsed from the wire. */
     record Incoming(String method, String path, Map<String, List<String>> query, Map<String, String> headers,
-                    String body) {
+                    String body, RequestBody parsedBody) {
+        Incoming(String method, String path, Map<String, List<String>> query, Map<String, String> headers,
+                 String body) {
+            this(method, path, query, headers, body, new RequestBody(body));
+        }
     }
 
     /** Every problem the spec finds, as Klaviyo's error objects; empty when the request is valid. */
@@ -36,8 +40,8 @@ final class RequestValidation {
                 incoming.path());
         incoming.headers().forEach(builder::withHeader);
         incoming.query().forEach(builder::withQueryParam);
-        if (incoming.body() != null && !incoming.body().isEmpty()) {
-            builder.withBody(incoming.body());
+        if (incoming.parsedBody().hasBody()) {
+            builder.withBody(incoming.parsedBody());
         }
         List<ApiError> errors = new ArrayList<>();
         ValidationReport report = validator.validateRequest(builder.build());

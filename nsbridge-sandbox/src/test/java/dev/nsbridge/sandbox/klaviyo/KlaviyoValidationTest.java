@@ -47,6 +47,16 @@ final class KlaviyoValidationTest {
     }
 
     @Test
+    void shouldRefuseABodyThatIsNotJson() {
+        var reply = client.post("/api/profile-import", "{\"data\": {\"type\": \"profile\",");
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.body().at("/errors/0/code").asText()).isEqualTo("invalid");
+        assertThat(sandbox.received()).last().extracting(ReceivedRequest::valid).isEqualTo(false);
+        assertThat(sandbox.profiles()).isEmpty();
+    }
+
+    @Test
     void shouldRefuseARequestWithoutRevision() {
         var reply = client.raw(client.bare("/api/accounts")
                 .header("Authorization", "Klaviyo-API-Key " + sandbox.privateApiKey()).GET(), "GET");
