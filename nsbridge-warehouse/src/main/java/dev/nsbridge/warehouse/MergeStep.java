@@ -14,7 +14,7 @@ import java.util.Map;
 
 /**
  * One batch of a merge: vanished rows of a replaced scope go, the batch's rows are upserted on the unique key,
- * deleted keys are flagged or removed. Redoing the same batch leaves the table as it was, so a crash between
+ * deleted keys are flagged or removed, and the end of a full read flags (or removes) every row it did not return. Redoing the same batch leaves the table as it was, so a crash between
  * the write and the engine's bookkeeping doubles nothing.
  */
 final class MergeStep {
@@ -55,7 +55,25 @@ final class MergeStep {
         if (!batch.deletedKeys().isEmpty()) {
             deleted += applyDeletes(connection, batch, keyPositions);
         }
+        if (batch.endsSnapshot()) {
+            deleted += sweep(connection);
+        }
         return new WriteResult(rows.size(), deleted, List.of());
+    }
+
+    /**
+     * The end of a full read: every live row it returned was upserted by this run and carries this run's stamp, so
+     * a row with an older stamp is one the source no longer has. A row upserted by this run is never touched.
+     */
+    private long sweep(Connection connection) throws SQLException {
+        String extracted = Identifiers.quote(MetaColumns.EXTRACTED_AT);
+        String deletedFlag = Identifiers.quote(MetaColumns.DELETED);
+        String stamp = dialect.timestampLiteral(extractedAt);
+        String older = " WHERE (" + extracted + " IS NULL OR " + extracted + " < " + stamp + ")";
+        return removeDeletes
+                ? Sql.update(connection, "DELETE FROM " + target.sql() + older)
+                : Sql.update(connection, "UPDATE " + target.sql() + " SET " + deletedFlag + " = TRUE, " + extracted
+                        + " = " + stamp + older + " AND NOT coalesce(" + deletedFlag + ", FALSE)");
     }
 
     private long removeVanished(Connection connection, Batch batch) throws SQLException {

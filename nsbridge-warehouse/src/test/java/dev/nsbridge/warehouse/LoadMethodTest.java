@@ -75,6 +75,21 @@ final class LoadMethodTest {
 
     @ParameterizedTest
     @EnumSource(Engine.class)
+    void shouldGiveAColumnAUserAddedItsDefaultOnAppend(Engine engine, TestWarehouse.Factory warehouses) {
+        TestWarehouse warehouse = warehouses.open(engine, directory);
+        WriteRequest request = customers(LoadMethod.APPEND);
+        warehouse.run(request, batch(CUSTOMER, watermark(1), customer(1, "Ann", "1")));
+        warehouse.execute("ALTER TABLE customer ADD COLUMN note VARCHAR DEFAULT 'n/a'");
+        warehouse.execute("UPDATE customer SET note = 'seen'");
+
+        warehouse.run(request, batch(CUSTOMER, watermark(2), customer(2, "Bob", "2")));
+
+        assertThat(warehouse.rows("SELECT id, name, note, _nsbridge_deleted FROM customer ORDER BY id"))
+                .containsExactly("1|Ann|seen|false", "2|Bob|n/a|false");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
     void shouldReplaceAnUpdatedRowOnMerge(Engine engine, TestWarehouse.Factory warehouses) {
         TestWarehouse warehouse = warehouses.open(engine, directory);
         WriteRequest request = customers(LoadMethod.MERGE);
@@ -114,6 +129,54 @@ final class LoadMethodTest {
                 List.of(List.of(2L)), Optional.empty(), watermark(2)));
 
         assertThat(warehouse.rows(CUSTOMERS)).containsExactly("1|Ann|1", "3|Cy|3");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void shouldFlagEveryRowAFullReadDidNotReturnOnMerge(Engine engine, TestWarehouse.Factory warehouses) {
+        TestWarehouse warehouse = warehouses.openTicking(engine, directory);
+        WriteRequest request = customers(LoadMethod.MERGE);
+        warehouse.run(request, batch(CUSTOMER, watermark(1), customer(1, "Ann", "1"), customer(2, "Bob", "2"),
+                customer(3, "Cy", "3")));
+        try (DestinationWriter killed = warehouse.destination().open(request)) {
+            killed.write(batch(CUSTOMER, watermark(1), customer(4, "Di", "4")));
+            // the run dies here: Di landed, and the source deleted her before the next read
+        }
+        WriteResult[] closing = new WriteResult[1];
+        try (DestinationWriter full = warehouse.destination().open(request)) {
+            full.write(batch(CUSTOMER, watermark(1), customer(1, "Ann", "10"), customer(3, "Cy", "3")));
+            closing[0] = full.write(Batch.endOfSnapshot(new RecordSchema(CUSTOMER), watermark(2)));
+            full.complete(watermark(2));
+        }
+
+        assertThat(closing[0].deleted()).isEqualTo(2);
+        assertThat(warehouse.rows("SELECT id, balance, _nsbridge_deleted FROM customer ORDER BY id"))
+                .containsExactly("1|10|false", "2|2|true", "3|3|false", "4|4|true");
+        assertThat(warehouse.committedState(request)).isEqualTo(watermark(2));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void shouldRemoveWhatAFullReadDidNotReturnWhenDeletesIsRemove(Engine engine, TestWarehouse.Factory warehouses) {
+        TestWarehouse warehouse = warehouses.openTicking(engine, directory);
+        WriteRequest request = customers(LoadMethod.MERGE, Map.of("deletes", "remove"));
+        warehouse.run(request, batch(CUSTOMER, watermark(1), customer(1, "Ann", "1"), customer(2, "Bob", "2")));
+        warehouse.run(request, batch(CUSTOMER, watermark(1), customer(2, "Bob", "2")),
+                Batch.endOfSnapshot(new RecordSchema(CUSTOMER), watermark(2)));
+
+        assertThat(warehouse.rows(CUSTOMERS)).containsExactly("2|Bob|2");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void shouldKeepRowsAReadThatIsNotFullDidNotReturn(Engine engine, TestWarehouse.Factory warehouses) {
+        TestWarehouse warehouse = warehouses.openTicking(engine, directory);
+        WriteRequest request = customers(LoadMethod.MERGE);
+        warehouse.run(request, batch(CUSTOMER, watermark(1), customer(1, "Ann", "1"), customer(2, "Bob", "2")));
+        warehouse.run(request, batch(CUSTOMER, watermark(2), customer(2, "Bobby", "2")));
+
+        assertThat(warehouse.rows("SELECT id, name, _nsbridge_deleted FROM customer ORDER BY id"))
+                .containsExactly("1|Ann|false", "2|Bobby|false");
     }
 
     @ParameterizedTest

@@ -17,10 +17,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.StringJoiner;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /** One engine's destination for a test, with a side connection to look at what it stored. */
@@ -99,8 +101,33 @@ final class TestWarehouse {
 
     /** Creates {@link TestWarehouse}s; the PostgreSQL server starts only when a test asks for that engine. */
     record Factory(Supplier<PostgresServer> server) {
+        /** Every run stamped {@link #RUN_STARTED}. */
         TestWarehouse open(Engine engine, Path directory) {
-            Clock clock = Clock.fixed(RUN_STARTED, ZoneOffset.UTC);
+            return open(engine, directory, Clock.fixed(RUN_STARTED, ZoneOffset.UTC));
+        }
+
+        /** Each run stamped a second after the one before, as runs are in life. */
+        TestWarehouse openTicking(Engine engine, Path directory) {
+            AtomicLong runs = new AtomicLong();
+            return open(engine, directory, new Clock() {
+                @Override
+                public ZoneId getZone() {
+                    return ZoneOffset.UTC;
+                }
+
+                @Override
+                public Clock withZone(ZoneId zone) {
+                    throw new UnsupportedOperationException("a test clock stays in UTC");
+                }
+
+                @Override
+                public Instant instant() {
+                    return RUN_STARTED.plusSeconds(runs.getAndIncrement());
+                }
+            });
+        }
+
+        private TestWarehouse open(Engine engine, Path directory, Clock clock) {
             if (engine == Engine.DUCKDB) {
                 DuckDbDestination duckdb = new DuckDbDestination(
                         new DuckDbSettings(directory.resolve("data/warehouse.duckdb")), clock);

@@ -33,8 +33,7 @@ final class WatermarkKeepingSource implements Source {
         return new BatchReader() {
             @Override
             public Optional<Batch> next() throws InterruptedException {
-                return reader.next().map(batch -> new Batch(batch.schema(), batch.rows(), batch.deletedKeys(),
-                        batch.replaces(), start));
+                return reader.next().map(batch -> batch.withStateAfter(start));
             }
 
             @Override

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.nsbridge.app.Main;
 import dev.nsbridge.sandbox.netsuite.NetSuiteSandbox;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -20,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -52,7 +54,8 @@ final class ExtractCrashIT {
 
     private static NetSuiteSandbox sandbox;
 
-    @TempDir
+    /** Kept when the test fails: the warehouse and every run's log, for the post-mortem. */
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     Path folder;
 
     @BeforeAll
@@ -73,7 +76,7 @@ final class ExtractCrashIT {
         Random random = new Random(20261123);
         int killedMidRun = 0;
         for (int attempt = 0; attempt < KILLS; attempt++) {
-            Process run = start(config);
+            Process run = start(config, "run-" + attempt + ".log");
             boolean finished = run.waitFor(300 + random.nextInt(3_500), TimeUnit.MILLISECONDS);
             if (!finished) {
                 run.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
@@ -83,10 +86,10 @@ final class ExtractCrashIT {
         }
         // Append reads stop before NetSuite's current second; let the last changes fall behind it.
         Thread.sleep(1_500);
-        Process last = start(config);
+        Process last = start(config, "run-final.log");
         assertThat(last.waitFor(5, TimeUnit.MINUTES)).as("the final run finishes").isTrue();
 
-        assertThat(last.exitValue()).as(java.nio.file.Files.readString(folder.resolve("run.log"))).isZero();
+        assertThat(last.exitValue()).as(Files.readString(folder.resolve("run-final.log"))).isZero();
         assertThat(killedMidRun).as("runs killed before they finished").isGreaterThanOrEqualTo(KILLS / 2);
         try (Connection warehouse = DriverManager.getConnection("jdbc:duckdb:" + folder.resolve("warehouse.duckdb"))) {
             assertThat(keys(warehouse, "SELECT id FROM customer WHERE NOT coalesce(_nsbridge_deleted, false)"))
@@ -100,11 +103,12 @@ final class ExtractCrashIT {
         }
     }
 
-    private Process start(Path config) throws Exception {
+    /** A run in its own JVM, its output kept in {@code log} beside the warehouse for a failure's post-mortem. */
+    private Process start(Path config, String log) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(), "run",
                 "--config", config.toString()).redirectErrorStream(true)
-                .redirectOutput(folder.resolve("run.log").toFile()).start();
+                .redirectOutput(folder.resolve(log).toFile()).start();
     }
 
     /** Every key the query returns; a key twice fails, since a merge table must never hold a duplicate. */

@@ -68,6 +68,33 @@ final class RunCommandIT {
     }
 
     @Test
+    void shouldFlagACustomerDeletedBetweenTwoFullMergeRuns() throws Exception {
+        Path config = SandboxConfig.write(folder, sandbox, CUSTOMER + "  mode: full\n  load_method: merge\n");
+        Commands.Outcome first = Commands.run("run", "--config", config.toString());
+        String gone = sandbox.account().query("SELECT MAX(id) AS id FROM customer", List.of(), 0, 1).items().get(0)
+                .get("id");
+        // Deleted behind NetSuite's back, so deletedrecord never hears of it: only the full read can tell.
+        sandbox.account().executeAdmin("DELETE FROM customer WHERE id = " + gone);
+
+        Commands.Outcome second = Commands.run("run", "--config", config.toString(), "--json");
+
+        assertThat(first.code()).as(first.all()).isZero();
+        assertThat(second.code()).as(second.all()).isZero();
+        assertThat(new ObjectMapper().readTree(second.out()).path("extracts").get(0).path("rows_deleted").asLong())
+                .isEqualTo(1);
+        long live = Long.parseLong(sandbox.account().query("SELECT count(*) AS n FROM customer", List.of(), 0, 1)
+                .items().get(0).get("n"));
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + folder.resolve("warehouse.duckdb"));
+             Statement statement = connection.createStatement();
+             ResultSet landed = statement.executeQuery("SELECT string_agg(CAST(id AS VARCHAR)) FILTER (WHERE"
+                     + " _nsbridge_deleted), count(*) FILTER (WHERE NOT _nsbridge_deleted) FROM customer")) {
+            landed.next();
+            assertThat(landed.getString(1)).as("the customers flagged deleted").isEqualTo(gone);
+            assertThat(landed.getLong(2)).as("the live customers").isEqualTo(live);
+        }
+    }
+
+    @Test
     void shouldExitOneWhenARunFails() throws Exception {
         Path config = SandboxConfig.write(folder, sandbox, CUSTOMER);
         Files.createDirectories(folder.resolve("warehouse.duckdb"));

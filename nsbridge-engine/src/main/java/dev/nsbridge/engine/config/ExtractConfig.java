@@ -74,7 +74,8 @@ public record ExtractConfig(String name, String connection, Optional<String> tab
             "The columns a merge matches on. Empty uses the stream's primary key; required for a query merged.")
             .withDefault(List.of());
     public static final ConfigKey<DeleteHandling> DELETES = ConfigKey.enumeration("deletes", DeleteHandling.class,
-            "What happens to a row deleted at the source: flag marks it deleted, remove deletes it.")
+            "What a merge does with a row the source deleted (in deletedrecord, or missing from a full read): flag"
+                    + " marks it deleted, remove deletes it.")
             .withDefault(DeleteHandling.FLAG);
     public static final ConfigKey<String> SCHEDULE = ConfigKey.string("schedule",
             "When to run, as five-field cron on the clock of timezone (e.g. '0 * * * *'). Without one the extract"

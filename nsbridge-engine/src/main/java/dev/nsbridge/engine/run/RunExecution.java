@@ -105,9 +105,12 @@ final class RunExecution {
         if (!cut && stateAfter.equals(batch.stateAfter())) {
             return batch;
         }
-        List<Object[]> rows = cut ? batch.rows().subList(0, (int) allowed) : batch.rows();
-        return new Batch(batch.schema(), rows, cut ? List.of() : batch.deletedKeys(),
-                cut ? Optional.empty() : batch.replaces(), stateAfter);
+        if (!cut) {
+            return batch.withStateAfter(stateAfter);
+        }
+        // A cut batch is no longer whole: its deletes, scope and snapshot end would speak for rows not written.
+        return new Batch(batch.schema(), batch.rows().subList(0, (int) allowed), List.of(), Optional.empty(),
+                stateAfter);
     }
 
     private List<String> keyColumns() {

@@ -41,11 +41,16 @@ final class TableReads {
         this.tuning = tuning;
     }
 
-    /** Every row; the new watermark is the table's latest cursor value at the start. */
+    /**
+     * Every row; the new watermark is the table's latest cursor value at the start. The closing batch ends the
+     * snapshot, so a merge flags what the read did not return: rows a killed earlier run landed, or rows deleted
+     * while nothing read deletedrecord for them.
+     */
     BatchReader full(ReadShape shape, ReadRequest request) {
         Probe.Result result = probe(shape, shape.select()).run(suiteQl);
         State finalState = SourceState.advance(request.state(), result.settled(LATEST));
-        return ranged(shape, shape.select(), result, request.state(), () -> finalBatch(shape, finalState));
+        return ranged(shape, shape.select(), result, request.state(),
+                () -> List.of(Batch.endOfSnapshot(shape.schema(), finalState)));
     }
 
     /** Rows whose cursor lies in the window; the state never moves. */

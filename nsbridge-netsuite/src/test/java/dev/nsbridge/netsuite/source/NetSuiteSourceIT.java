@@ -110,7 +110,9 @@ final class NetSuiteSourceIT {
             assertThat(full.upsertsOfKnownKeys()).as(table).isZero();
             assertThat((long) full.rows().size()).as(table).isEqualTo(count("SELECT COUNT(*) AS n FROM " + table));
             List<Batch> batches = full.batches();
-            assertThat(batches.subList(0, batches.size() - 1)).allMatch(b -> b.stateAfter().equals(State.EMPTY));
+            assertThat(batches.subList(0, batches.size() - 1)).allMatch(b -> b.stateAfter().equals(State.EMPTY))
+                    .noneMatch(Batch::endsSnapshot);
+            assertThat(batches.get(batches.size() - 1).endsSnapshot()).as("the last batch ends the snapshot").isTrue();
             assertThat(batches).allMatch(b -> b.size() <= SMALL.batchRows());
             assertThat(SourceState.watermark(full.state())).as(table).isPresent();
         }
@@ -150,8 +152,11 @@ final class NetSuiteSourceIT {
         MergedTable merged = fullRead("customer");
         sandbox.account().simulateActivity(80);
 
+        int before = merged.batches().size();
         read(request("customer", ReadMode.INCREMENTAL, merged.state(), Duration.ofMinutes(5)), merged);
 
+        assertThat(merged.batches().subList(before, merged.batches().size())).as("an incremental read is no snapshot")
+                .noneMatch(Batch::endsSnapshot);
         assertThat(merged.rows()).isEqualTo(fullRead("customer").rows());
         assertThat(merged.batches()).anyMatch(b -> !b.deletedKeys().isEmpty());
     }

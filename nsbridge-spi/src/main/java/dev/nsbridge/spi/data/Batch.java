@@ -17,9 +17,13 @@ import java.util.Optional;
  * @param deletedKeys primary-key values (in the stream's key order) of records the source deleted
  * @param replaces    where present, the rows of this batch replace every stored row in that scope
  * @param stateAfter  the source's position once this batch is written
+ * @param endsSnapshot true on the last batch of a read that delivered every row the stream holds (a full read):
+ *                    stored rows that this run did not deliver are gone at the source, whether or not the source
+ *                    recorded their deletion. A destination that merges flags (or removes) them; one that
+ *                    rebuilds or appends has nothing to do.
  */
 public record Batch(RecordSchema schema, List<Object[]> rows, List<List<Object>> deletedKeys,
-                    Optional<Scope> replaces, State stateAfter) {
+                    Optional<Scope> replaces, State stateAfter, boolean endsSnapshot) {
 
     public Batch {
         Objects.requireNonNull(schema, "schema");
@@ -29,9 +33,25 @@ public record Batch(RecordSchema schema, List<Object[]> rows, List<List<Object>>
         Objects.requireNonNull(stateAfter, "stateAfter");
     }
 
+    /** A batch that does not end a snapshot. */
+    public Batch(RecordSchema schema, List<Object[]> rows, List<List<Object>> deletedKeys, Optional<Scope> replaces,
+                 State stateAfter) {
+        this(schema, rows, deletedKeys, replaces, stateAfter, false);
+    }
+
+    /** The closing batch of a full read: no rows, the read's final state, and the snapshot it completes. */
+    public static Batch endOfSnapshot(RecordSchema schema, State stateAfter) {
+        return new Batch(schema, List.of(), List.of(), Optional.empty(), stateAfter, true);
+    }
+
     /** A batch of new or changed rows only. */
     public static Batch of(RecordSchema schema, List<Object[]> rows, State stateAfter) {
         return new Batch(schema, rows, List.of(), Optional.empty(), stateAfter);
+    }
+
+    /** The same batch, carrying {@code state} instead. */
+    public Batch withStateAfter(State state) {
+        return new Batch(schema, rows, deletedKeys, replaces, state, endsSnapshot);
     }
 
     public int size() {
@@ -39,7 +59,7 @@ public record Batch(RecordSchema schema, List<Object[]> rows, List<List<Object>>
     }
 
     public boolean isEmpty() {
-        return rows.isEmpty() && deletedKeys.isEmpty() && replaces.isEmpty();
+        return rows.isEmpty() && deletedKeys.isEmpty() && replaces.isEmpty() && !endsSnapshot;
     }
 
     /** The value of a named column in row {@code row}, or null when the schema has no such column. */
