@@ -1,6 +1,7 @@
 package dev.nsbridge.netsuite.suiteql;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -10,7 +11,6 @@ import dev.nsbridge.spi.errors.InternalException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -86,27 +86,57 @@ public final class SuiteQl {
         return parse(answer, offset);
     }
 
+    /**
+     * Reads the answer as a stream of tokens straight into rows: no tree of the whole page is built, which would
+     * hold the page twice over while it is turned into rows and cost the extractor CPU it shares with the writer.
+     */
     private SuiteQlPage parse(String answer, int offset) {
-        JsonNode root;
-        try {
-            root = json.readTree(answer);
+        List<SuiteQlRow> rows = new ArrayList<>();
+        boolean hasMore = false;
+        long total = -1;
+        try (JsonParser parser = json.getFactory().createParser(answer)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new IOException("the answer is not a JSON object");
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                JsonToken value = parser.nextToken();
+                switch (field) {
+                    case "items" -> readItems(parser, value, rows);
+                    case "hasMore" -> hasMore = value == JsonToken.VALUE_TRUE
+                            || value == JsonToken.VALUE_STRING && "true".equalsIgnoreCase(parser.getText());
+                    case "totalResults" -> total = parser.getValueAsLong(-1);
+                    default -> parser.skipChildren();
+                }
+            }
         } catch (IOException e) {
             throw new InternalException("SUITEQL_ANSWER_UNREADABLE", "NetSuite's SuiteQL answer is not JSON", null, e);
         }
-        JsonNode items = root.path("items");
-        List<SuiteQlRow> rows = new ArrayList<>(items.size());
-        for (JsonNode item : items) {
+        return new SuiteQlPage(rows, hasMore, total < 0 ? rows.size() : total, offset);
+    }
+
+    /** Each item's scalar fields by lower-case name, as text; nulls and {@code links} are left out. */
+    private void readItems(JsonParser parser, JsonToken start, List<SuiteQlRow> rows) throws IOException {
+        if (start != JsonToken.START_ARRAY) {
+            parser.skipChildren();
+            return;
+        }
+        for (JsonToken item = parser.nextToken(); item != JsonToken.END_ARRAY; item = parser.nextToken()) {
+            if (item != JsonToken.START_OBJECT) {
+                throw new IOException("an item is not a JSON object");
+            }
             Map<String, String> values = new HashMap<>();
-            for (Iterator<Map.Entry<String, JsonNode>> fields = item.fields(); fields.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = fields.next();
-                if (!"links".equals(field.getKey()) && !field.getValue().isNull()) {
-                    values.put(field.getKey().toLowerCase(Locale.ROOT), field.getValue().asText());
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if (value.isScalarValue() && value != JsonToken.VALUE_NULL) {
+                    values.put(name.toLowerCase(Locale.ROOT), parser.getText());
+                } else {
+                    parser.skipChildren();
                 }
             }
             rows.add(new SuiteQlRow(values, dates));
         }
-        return new SuiteQlPage(rows, root.path("hasMore").asBoolean(false), root.path("totalResults").asLong(rows.size()),
-                offset);
     }
 
     private static void checkLimit(int limit) {

@@ -12,13 +12,20 @@ import dev.nsbridge.warehouse.WarehouseDialect;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
@@ -35,6 +42,8 @@ import org.duckdb.DuckDBConnection;
  */
 final class DuckDbDialect implements WarehouseDialect {
     static final int DECIMAL_SCALE = 10;
+    private static final int EXTRACTED_AT_SLOT = -1;
+    private static final int DELETED_SLOT = -2;
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSS");
     private final DuckDbErrors errors;
 
@@ -80,6 +89,75 @@ final class DuckDbDialect implements WarehouseDialect {
                 appender.endRow();
             }
         }
+    }
+
+    /**
+     * Appends straight into the table, with no temporary table or {@code INSERT ... SELECT} in between: the
+     * appender fills every column of the table in its order, so each is the batch's column of that name or a meta
+     * column. A table with any other column (one a user added, which may have a default) or a column whose type
+     * differs from the stream's goes the general way, which names its columns and lets the engine cast.
+     */
+    @Override
+    public void insertRows(Connection connection, TableName table, List<Column> columns, List<Object[]> rows,
+                           Instant extractedAt) throws SQLException {
+        Optional<int[]> slots = appendSlots(connection, table, columns);
+        if (slots.isEmpty()) {
+            WarehouseDialect.super.insertRows(connection, table, columns, rows, extractedAt);
+            return;
+        }
+        LocalDateTime stamp = LocalDateTime.ofInstant(extractedAt, ZoneOffset.UTC);
+        try (DuckDBAppender appender = connection.unwrap(DuckDBConnection.class)
+                .createAppender(table.schema().orElse(connection.getSchema()), table.table())) {
+            for (Object[] row : rows) {
+                appender.beginRow();
+                for (int slot : slots.get()) {
+                    if (slot == EXTRACTED_AT_SLOT) {
+                        appender.appendLocalDateTime(stamp);
+                    } else if (slot == DELETED_SLOT) {
+                        appender.append(false);
+                    } else {
+                        append(appender, columns.get(slot), row[slot]);
+                    }
+                }
+                appender.endRow();
+            }
+        }
+    }
+
+    /** For each column of the table in order, the batch column it takes or a meta slot; empty if one fits none. */
+    private Optional<int[]> appendSlots(Connection connection, TableName table, List<Column> columns)
+            throws SQLException {
+        Map<String, Integer> positions = new HashMap<>();
+        for (int i = 0; i < columns.size(); i++) {
+            positions.put(Identifiers.column(columns.get(i).name()), i);
+        }
+        List<Integer> slots = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement("SELECT column_name, data_type FROM"
+                + " information_schema.columns WHERE table_name = ? AND table_schema = "
+                + (table.schema().isPresent() ? "?" : "current_schema()") + " ORDER BY ordinal_position")) {
+            statement.setString(1, table.table());
+            if (table.schema().isPresent()) {
+                statement.setString(2, table.schema().get());
+            }
+            try (ResultSet result = statement.executeQuery()) {
+                while (result.next()) {
+                    String name = result.getString(1).toLowerCase(Locale.ROOT);
+                    String type = result.getString(2);
+                    Integer position = positions.remove(name);
+                    if (position != null && type.equalsIgnoreCase(sqlType(columns.get(position).type()))) {
+                        slots.add(position);
+                    } else if (name.equals(MetaColumns.EXTRACTED_AT) && type.equalsIgnoreCase("TIMESTAMP")) {
+                        slots.add(EXTRACTED_AT_SLOT);
+                    } else if (name.equals(MetaColumns.DELETED) && type.equalsIgnoreCase("BOOLEAN")) {
+                        slots.add(DELETED_SLOT);
+                    } else {
+                        return Optional.empty();
+                    }
+                }
+            }
+        }
+        boolean fits = positions.isEmpty() && slots.contains(EXTRACTED_AT_SLOT) && slots.contains(DELETED_SLOT);
+        return fits ? Optional.of(slots.stream().mapToInt(Integer::intValue).toArray()) : Optional.empty();
     }
 
     private static void append(DuckDBAppender appender, Column column, Object value) throws SQLException {
