@@ -10,7 +10,7 @@ import dev.nsbridge.netsuite.http.NetSuiteRequest;
 import dev.nsbridge.spi.errors.InternalException;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -115,27 +115,35 @@ public final class SuiteQl {
         return new SuiteQlPage(rows, hasMore, total < 0 ? rows.size() : total, offset);
     }
 
-    /** Each item's scalar fields by lower-case name, as text; nulls and {@code links} are left out. */
+    /**
+     * Each item's scalar fields by lower-case name, as text; nulls and {@code links} are left out. The page's rows
+     * share one set of names and hold an array of values each.
+     */
     private void readItems(JsonParser parser, JsonToken start, List<SuiteQlRow> rows) throws IOException {
         if (start != JsonToken.START_ARRAY) {
             parser.skipChildren();
             return;
         }
+        PageColumns columns = new PageColumns();
         for (JsonToken item = parser.nextToken(); item != JsonToken.END_ARRAY; item = parser.nextToken()) {
             if (item != JsonToken.START_OBJECT) {
                 throw new IOException("an item is not a JSON object");
             }
-            Map<String, String> values = new HashMap<>();
+            String[] values = new String[columns.size()];
             while (parser.nextToken() == JsonToken.FIELD_NAME) {
                 String name = parser.currentName();
                 JsonToken value = parser.nextToken();
                 if (value.isScalarValue() && value != JsonToken.VALUE_NULL) {
-                    values.put(name.toLowerCase(Locale.ROOT), parser.getText());
+                    int position = columns.positionOf(name.toLowerCase(Locale.ROOT));
+                    if (position >= values.length) {
+                        values = Arrays.copyOf(values, columns.size());
+                    }
+                    values[position] = parser.getText();
                 } else {
                     parser.skipChildren();
                 }
             }
-            rows.add(new SuiteQlRow(values, dates));
+            rows.add(new SuiteQlRow(columns, values, dates));
         }
     }
 

@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -15,28 +16,32 @@ import java.util.Set;
  * compared case-insensitively because Oracle warns their casing may change. A missing column reads as null.
  */
 public final class SuiteQlRow {
-    private final Map<String, String> values;
+    private final PageColumns columns;
+    private final String[] values;
     private final DateConventions dates;
 
-    /** @param values lower-case column names to NetSuite's string values */
-    SuiteQlRow(Map<String, String> values, DateConventions dates) {
-        this.values = Collections.unmodifiableMap(values);
+    /** @param values each column's value at its position in {@code columns}, or null; may be shorter than them */
+    SuiteQlRow(PageColumns columns, String[] values, DateConventions dates) {
+        this.columns = columns;
+        this.values = values;
         this.dates = dates;
     }
 
     public static SuiteQlRow of(Map<String, String> values, DateConventions dates) {
-        Map<String, String> lower = new java.util.HashMap<>();
-        values.forEach((name, value) -> lower.put(name.toLowerCase(Locale.ROOT), value));
-        return new SuiteQlRow(lower, dates);
+        PageColumns columns = new PageColumns();
+        String[] row = new String[values.size()];
+        values.forEach((name, value) -> row[columns.positionOf(name.toLowerCase(Locale.ROOT))] = value);
+        return new SuiteQlRow(columns, row, dates);
     }
 
     /** The column names present in this row, lower case. */
     public Set<String> names() {
-        return values.keySet();
+        return present().keySet();
     }
 
     public String string(String name) {
-        return values.get(name.toLowerCase(Locale.ROOT));
+        int position = columns.find(name.toLowerCase(Locale.ROOT));
+        return position < 0 || position >= values.length ? null : values[position];
     }
 
     public Long integer(String name) {
@@ -99,6 +104,16 @@ public final class SuiteQlRow {
 
     @Override
     public String toString() {
-        return "SuiteQlRow" + values;
+        return "SuiteQlRow" + present();
+    }
+
+    private Map<String, String> present() {
+        Map<String, String> present = new LinkedHashMap<>();
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] != null) {
+                present.put(columns.name(i), values[i]);
+            }
+        }
+        return Collections.unmodifiableMap(present);
     }
 }
