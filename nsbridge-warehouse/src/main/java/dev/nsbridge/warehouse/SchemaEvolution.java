@@ -9,7 +9,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -26,21 +25,7 @@ public final class SchemaEvolution {
 
     /** The table's column names in lower case, in table order; empty when the table does not exist. */
     public Set<String> columnsOf(Connection connection, TableName table) throws SQLException {
-        String sql = "SELECT column_name FROM information_schema.columns WHERE table_name = ? AND table_schema = "
-                + (table.schema().isPresent() ? "?" : "current_schema()") + " ORDER BY ordinal_position";
-        Set<String> columns = new LinkedHashSet<>();
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setString(1, table.table());
-            if (table.schema().isPresent()) {
-                statement.setString(2, table.schema().get());
-            }
-            try (ResultSet result = statement.executeQuery()) {
-                while (result.next()) {
-                    columns.add(result.getString(1).toLowerCase(Locale.ROOT));
-                }
-            }
-        }
-        return columns;
+        return new LinkedHashSet<>(Sql.columnTypes(connection, table).keySet());
     }
 
     /** Creates the table when it is missing, otherwise adds the columns (stream or meta) it lacks. */

@@ -2,6 +2,11 @@ package dev.nsbridge.warehouse;
 
 import dev.nsbridge.spi.stream.Column;
 import java.sql.Connection;
+import java.util.Map;
+import java.util.Locale;
+import java.util.LinkedHashMap;
+import java.sql.ResultSet;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -10,6 +15,26 @@ import java.util.stream.Collectors;
 /** The statements both engines speak alike, built from quoted identifiers only. */
 public final class Sql {
     private Sql() {
+    }
+
+    /** The table's columns in order, each lower-case name with its type as the catalog spells it; empty if none. */
+    public static Map<String, String> columnTypes(Connection connection, TableName table) throws SQLException {
+        String sql = "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = ? AND"
+                + " table_schema = " + (table.schema().isPresent() ? "?" : "current_schema()")
+                + " ORDER BY ordinal_position";
+        Map<String, String> columns = new LinkedHashMap<>();
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setString(1, table.table());
+            if (table.schema().isPresent()) {
+                statement.setString(2, table.schema().get());
+            }
+            try (ResultSet result = statement.executeQuery()) {
+                while (result.next()) {
+                    columns.put(result.getString(1).toLowerCase(Locale.ROOT), result.getString(2));
+                }
+            }
+        }
+        return columns;
     }
 
     public static void execute(Connection connection, String sql) throws SQLException {

@@ -12,8 +12,6 @@ import dev.nsbridge.warehouse.WarehouseDialect;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -23,7 +21,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -132,28 +129,18 @@ final class DuckDbDialect implements WarehouseDialect {
             positions.put(Identifiers.column(columns.get(i).name()), i);
         }
         List<Integer> slots = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement("SELECT column_name, data_type FROM"
-                + " information_schema.columns WHERE table_name = ? AND table_schema = "
-                + (table.schema().isPresent() ? "?" : "current_schema()") + " ORDER BY ordinal_position")) {
-            statement.setString(1, table.table());
-            if (table.schema().isPresent()) {
-                statement.setString(2, table.schema().get());
-            }
-            try (ResultSet result = statement.executeQuery()) {
-                while (result.next()) {
-                    String name = result.getString(1).toLowerCase(Locale.ROOT);
-                    String type = result.getString(2);
-                    Integer position = positions.remove(name);
-                    if (position != null && type.equalsIgnoreCase(sqlType(columns.get(position).type()))) {
-                        slots.add(position);
-                    } else if (name.equals(MetaColumns.EXTRACTED_AT) && type.equalsIgnoreCase("TIMESTAMP")) {
-                        slots.add(EXTRACTED_AT_SLOT);
-                    } else if (name.equals(MetaColumns.DELETED) && type.equalsIgnoreCase("BOOLEAN")) {
-                        slots.add(DELETED_SLOT);
-                    } else {
-                        return Optional.empty();
-                    }
-                }
+        for (Map.Entry<String, String> stored : Sql.columnTypes(connection, table).entrySet()) {
+            String name = stored.getKey();
+            String type = stored.getValue();
+            Integer position = positions.remove(name);
+            if (position != null && type.equalsIgnoreCase(sqlType(columns.get(position).type()))) {
+                slots.add(position);
+            } else if (name.equals(MetaColumns.EXTRACTED_AT) && type.equalsIgnoreCase("TIMESTAMP")) {
+                slots.add(EXTRACTED_AT_SLOT);
+            } else if (name.equals(MetaColumns.DELETED) && type.equalsIgnoreCase("BOOLEAN")) {
+                slots.add(DELETED_SLOT);
+            } else {
+                return Optional.empty();
             }
         }
         boolean fits = positions.isEmpty() && slots.contains(EXTRACTED_AT_SLOT) && slots.contains(DELETED_SLOT);
