@@ -87,7 +87,7 @@ final class ActivityWrites {
             transactions = new TransactionData(generation, connection, first);
             documents = new Documents(connection, now.minusYears(2));
         }
-        transactions.order(documents, random, customer.getAsLong(), subsidiary, now, billing);
+        transactions.order(documents, random, customer.getAsLong(), subsidiary, now, billing, null);
         return true;
     }
 
@@ -99,7 +99,7 @@ final class ActivityWrites {
         update("UPDATE transactionline SET memo = ?, linelastmodifieddate = ? WHERE transaction = ? AND id IN (0, 1)",
                 "Changed by customer service", now, id);
         return update("UPDATE transaction SET memo = ?, lastmodifieddate = ? WHERE id = ?",
-                "Customer asked for a change", now, id) > 0;
+                "Customer asked for a change: \"gift wrap\" 🎁", now, id) > 0;
     }
 
     /** Removes the last item line of an open order: the order survives, so deletedrecord never hears of it. */

@@ -46,25 +46,41 @@ final class EntityData {
              SystemNotes notes = new SystemNotes(connection, generation)) {
             for (int i = 0; i < count; i++) {
                 long id = generation.nextEntityId();
+                // A hard customer takes the place of an ordinary one; the random draws stay as they were.
+                HardText.Customer hard = HardText.customer(i, count);
                 boolean person = random.nextInt(10) < 7;
                 String first = Mess.pick(random, Mess.FIRST_NAMES);
                 String last = Mess.pick(random, Mess.LAST_NAMES);
                 String company = person ? null : Mess.pick(random, Mess.COMPANY_WORDS) + " " + (i + 1);
+                if (hard != null) {
+                    person = hard.company() == null;
+                    first = person ? hard.first() : first;
+                    last = person ? hard.last() : last;
+                    company = hard.company();
+                }
                 String name = person ? first + " " + last : company;
                 LocalDateTime createdAt = generation.pastMoment(random);
                 LocalDateTime modified = generation.after(random, createdAt, 400);
-                if (random.nextInt(50) == 0) {
+                if (random.nextInt(50) == 0 && hard == null) {
                     // Deleted customers keep their id gap and are known only to deletedrecord.
                     deletions.record(id, "customer", name, generation.after(random, modified, 200),
                             generation.firstEmployeeId);
                     continue;
                 }
                 long subsidiary = 1 + (long) (Math.pow(random.nextDouble(), 2) * Generation.SUBSIDIARIES);
-                Long[] keys = addressBook(random, id, name, createdAt, addresses, book);
+                Long[] keys = addressBook(random, id, name, createdAt, addresses, book, hard);
                 SubscriptionStatus consent = consent(random);
                 String profileId = random.nextInt(10) < 3 ? profileId(random) : null;
-                customers.row(id, "CUST" + id, name, "CUST" + id + " " + name, Mess.email(random, first, last, id),
-                        Mess.phone(random), random.nextInt(25) == 0, subsidiary, createdAt, modified,
+                String email = Mess.email(random, first, last, id);
+                String phone = Mess.phone(random);
+                boolean inactive = random.nextInt(25) == 0;
+                if (hard != null) {
+                    email = Mess.validEmail(first, last, id);
+                    phone = null;
+                    inactive = false;
+                }
+                customers.row(id, "CUST" + id, name, "CUST" + id + " " + name, email, phone, inactive, subsidiary,
+                        createdAt, modified,
                         random.nextInt(4) == 0 ? "shopify-" + (900_000 + id) : null, company, person ? first : null,
                         person ? last : null, person, Generation.currencyOf(subsidiary), keys[0], keys[1], consent.id,
                         generation.firstEmployeeId + random.nextInt((int) generation.employees),
@@ -95,8 +111,8 @@ final class EntityData {
 
     /** Answers the default billing and shipping address keys; about 5% of customers have no address at all. */
     private Long[] addressBook(SplittableRandom random, long owner, String name, LocalDateTime created,
-                               Inserter addresses, Inserter book) throws SQLException {
-        if (random.nextInt(20) == 0) {
+                               Inserter addresses, Inserter book, HardText.Customer hard) throws SQLException {
+        if (random.nextInt(20) == 0 && hard == null) {
             return new Long[] {null, null};
         }
         int count = random.nextInt(4) == 0 ? 2 : 1;
@@ -105,8 +121,14 @@ final class EntityData {
             long key = generation.nextAddressKey();
             String[] city = Mess.city(random);
             String street = Mess.street(random);
-            addresses.row(key, name, null, street, random.nextInt(6) == 0 ? "Suite " + (1 + random.nextInt(500)) : null,
-                    city[0], city[1].isEmpty() ? null : city[1], city[2], city[3], Mess.phone(random),
+            String suite = random.nextInt(6) == 0 ? "Suite " + (1 + random.nextInt(500)) : null;
+            if (hard != null && n == 0) {
+                city = new String[] {hard.city(), hard.state() == null ? "" : hard.state(), hard.zip(), hard.country()};
+                street = hard.street();
+                suite = null;
+            }
+            addresses.row(key, name, null, street, suite, city[0], city[1].isEmpty() ? null : city[1], city[2],
+                    city[3], Mess.phone(random),
                     name + "\n" + street + "\n" + city[0] + " " + city[1] + " " + city[2], owner, created);
             boolean billing = n == 0;
             boolean shipping = count == 1 || n == 1;

@@ -26,15 +26,22 @@ final class ItemData {
                 + "baseprice,cost,upccode,isinactive,isonline,subsidiary,incomeaccount,createddate,lastmodifieddate,"
                 + "externalid,custitem_brand,custitem_launch_date,custitem_weight_kg,custitem_featured")) {
             for (int i = 1; i <= generation.items; i++) {
+                HardText.Item hard = HardText.item(i - 1, generation.items);
                 String name = Mess.pick(random, ADJECTIVES) + " " + Mess.pick(random, NOUNS);
                 String type = i % 20 == 0 ? "Service" : i % 13 == 0 ? "Kit" : i % 9 == 0 ? "NonInvtPart" : "InvtPart";
                 double price = Math.round((3 + random.nextDouble() * 240) * 4) / 4.0;
                 LocalDateTime created = setUp.plusDays(random.nextInt(Generation.HISTORY_DAYS));
                 String sku = "SKU-" + (10_000 + i);
-                rows.row((long) i, sku, sku, name, type, random.nextInt(5) == 0 ? null : name + ", made to last.",
+                String description = random.nextInt(5) == 0 ? null : name + ", made to last.";
+                if (hard != null) {
+                    // Hard items stay active with a description, so the catalog carries both fields.
+                    name = hard.title();
+                    description = hard.description();
+                }
+                rows.row((long) i, sku, sku, name, type, description,
                         ReferenceData.money(price), ReferenceData.money(price * 0.45),
                         random.nextInt(4) == 0 ? null : String.valueOf(100_000_000_000L + random.nextLong(899_999_999_999L)),
-                        random.nextInt(15) == 0, random.nextInt(5) != 0, 1L, 3L, created,
+                        random.nextInt(15) == 0 && hard == null, random.nextInt(5) != 0, 1L, 3L, created,
                         generation.after(random, created, Generation.HISTORY_DAYS),
                         random.nextInt(3) == 0 ? "shopify-" + (5_000 + i) : null,
                         random.nextInt(6) == 0 ? null : Mess.pick(random, List.of("Nordlicht", "Acme", "Müller & Co")),

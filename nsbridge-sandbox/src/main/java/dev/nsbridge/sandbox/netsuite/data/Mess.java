@@ -59,6 +59,11 @@ final class Mess {
         return local + "@" + domain;
     }
 
+    /** A well-formed ASCII address for a customer whose name may be in any script. */
+    static String validEmail(String first, String last, long id) {
+        return ascii(first).toLowerCase(Locale.ROOT) + "." + ascii(last).toLowerCase(Locale.ROOT) + id + "@example.com";
+    }
+
     /** Phones as people type them, by country, with some missing and some garbage. */
     static String phone(SplittableRandom random) {
         int a = 200 + random.nextInt(700);

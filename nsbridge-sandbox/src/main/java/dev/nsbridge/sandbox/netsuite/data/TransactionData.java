@@ -59,15 +59,16 @@ final class TransactionData {
                     continue;
                 }
                 order(documents, random, customers.ids()[who], customers.subsidiaries()[who], at,
-                        customers.billing()[who] == 0 ? null : customers.billing()[who]);
+                        customers.billing()[who] == 0 ? null : customers.billing()[who], HardText.memo(i));
             }
         }
         copyOrderAddresses(connection);
     }
 
     /** Writes one order and, by its status, its fulfillment, invoice and refund; answers the order's id. */
+    /** @param memo the order's memo, or null for the generator's usual one (some orders carry a note) */
     long order(Documents documents, SplittableRandom random, long customer, long subsidiary, LocalDateTime at,
-               Long billingAddress) throws SQLException {
+               Long billingAddress, String memo) throws SQLException {
         long ageDays = ChronoUnit.DAYS.between(at, generation.now);
         TransactionStatus status = orderStatus(random, ageDays);
         long currency = Generation.currencyOf(subsidiary);
@@ -99,7 +100,8 @@ final class TransactionData {
                 : null;
         BigDecimal grandTotal = tax == null ? total : total.add(tax);
         long location = 1 + (subsidiary - 1) % Generation.LOCATIONS;
-        documents.header(order, grandTotal, random.nextInt(6) == 0 ? "Leave at the door – merci!" : null, null,
+        boolean noted = random.nextInt(6) == 0;
+        documents.header(order, grandTotal, memo != null ? memo : noted ? "Leave at the door – merci!" : null, null,
                 billingAddress == null ? null : id, billingAddress == null ? null : id,
                 generation.firstEmployeeId + random.nextInt((int) generation.employees), new Object[] {
                     1L + random.nextInt(5), random.nextInt(10) == 0, random.nextInt(5) == 0

@@ -4,8 +4,10 @@ import static dev.nsbridge.sandbox.netsuite.data.Accounts.all;
 import static dev.nsbridge.sandbox.netsuite.data.Accounts.one;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -82,6 +84,19 @@ final class GeneratedAccountTest {
     }
 
     @Test
+    void shouldHoldTextOfEveryHardKindInNamesAddressesMemosAndItems() throws SuiteQlException {
+        assertThat(kinds(all(account, "SELECT firstname AS v FROM customer UNION ALL SELECT lastname AS v FROM customer"
+                + " UNION ALL SELECT companyname AS v FROM customer"))).as("customer names")
+                .containsExactlyInAnyOrder(TextKind.values());
+        assertThat(kinds(all(account, "SELECT addr1 AS v FROM entityaddress UNION ALL SELECT city AS v FROM"
+                + " entityaddress"))).as("addresses").containsExactlyInAnyOrder(TextKind.values());
+        assertThat(kinds(all(account, "SELECT memo AS v FROM transaction"))).as("order memos")
+                .containsExactlyInAnyOrder(TextKind.values());
+        assertThat(kinds(all(account, "SELECT displayname AS v FROM item UNION ALL SELECT description AS v FROM item")))
+                .as("item titles and descriptions").containsExactlyInAnyOrder(TextKind.values());
+    }
+
+    @Test
     void shouldKeepDeletedRecordsOnlyInDeletedRecord() throws SuiteQlException {
         List<Map<String, String>> deleted = all(account, "SELECT recordid, type FROM deletedrecord");
         assertThat(deleted).extracting(row -> row.get("type")).contains("customer", "salesorder");
@@ -90,6 +105,49 @@ final class GeneratedAccountTest {
             assertThat(one(account, "SELECT COUNT(*) FROM " + table + " WHERE id = ?", row.get("recordid")))
                     .isEqualTo("0");
         }
+    }
+
+    /** What makes text hard to carry: each kind breaks a different mistake with bytes or escaping. */
+    private enum TextKind {
+        ACCENTED_LATIN, CJK, RIGHT_TO_LEFT, OUTSIDE_BMP, APOSTROPHE, DOUBLE_QUOTE, BACKSLASH;
+
+        static Set<TextKind> of(String text) {
+            Set<TextKind> kinds = EnumSet.noneOf(TextKind.class);
+            text.codePoints().forEach(c -> {
+                Character.UnicodeScript script = Character.UnicodeScript.of(c);
+                byte direction = Character.getDirectionality(c);
+                if (c > 127 && script == Character.UnicodeScript.LATIN) {
+                    kinds.add(ACCENTED_LATIN);
+                }
+                if (script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
+                        || script == Character.UnicodeScript.KATAKANA) {
+                    kinds.add(CJK);
+                }
+                if (direction == Character.DIRECTIONALITY_RIGHT_TO_LEFT
+                        || direction == Character.DIRECTIONALITY_RIGHT_TO_LEFT_ARABIC) {
+                    kinds.add(RIGHT_TO_LEFT);
+                }
+                if (Character.isSupplementaryCodePoint(c)) {
+                    kinds.add(OUTSIDE_BMP);
+                }
+                if (c == '\'') {
+                    kinds.add(APOSTROPHE);
+                }
+                if (c == '"') {
+                    kinds.add(DOUBLE_QUOTE);
+                }
+                if (c == '\\') {
+                    kinds.add(BACKSLASH);
+                }
+            });
+            return kinds;
+        }
+    }
+
+    private static Set<TextKind> kinds(List<Map<String, String>> rows) {
+        Set<TextKind> kinds = EnumSet.noneOf(TextKind.class);
+        rows.stream().map(row -> row.get("v")).filter(java.util.Objects::nonNull).forEach(v -> kinds.addAll(TextKind.of(v)));
+        return kinds;
     }
 
     @Test
