@@ -47,7 +47,7 @@ public final class ErrorResponses {
             body.put("o:errorCode", "USER_ERROR");
         }
         ctx.attribute(SENT, Boolean.TRUE);
-        ctx.status(status).contentType(ERROR_CONTENT_TYPE).result(NetSuiteJson.write(body));
+        NetSuiteJson.answer(ctx, status, ERROR_CONTENT_TYPE, NetSuiteJson.write(body));
     }
 
     void badParameter(Context ctx, String detail, String queryParam) {

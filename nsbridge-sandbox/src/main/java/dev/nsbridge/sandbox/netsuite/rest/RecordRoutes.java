@@ -35,7 +35,7 @@ final class RecordRoutes {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("links", List.of(NetSuiteJson.link("self", selfUrl(ctx))));
         body.putAll(record.get());
-        ctx.status(200).contentType(SINGULAR).result(NetSuiteJson.write(body));
+        NetSuiteJson.answer(ctx, 200, SINGULAR, NetSuiteJson.write(body));
         return 1;
     }
 
@@ -90,7 +90,7 @@ final class RecordRoutes {
             return 0;
         }
         // Only the JSON schema form is served; NetSuite's other form (application/swagger+json) is left out.
-        ctx.status(200).contentType("application/schema+json").result(NetSuiteJson.write(schema.get()));
+        NetSuiteJson.answer(ctx, 200, "application/schema+json", NetSuiteJson.write(schema.get()));
         return 0;
     }
 
@@ -114,6 +114,7 @@ final class RecordRoutes {
 
     private Map<String, Object> body(Context ctx) {
         try {
+            // Decoded in the charset the request declares, and as UTF-8 (JSON's own) when none.
             Map<String, Object> body = NetSuiteJson.reader().readValue(ctx.body(), BODY);
             if (body != null) {
                 return body;

@@ -53,6 +53,7 @@ final class SuiteQlRoute implements RestGate.Resource {
                     + MAX_ROWS + " results; read large tables in id ranges.", "offset");
             return 0;
         }
+        // Javalin decodes the body in the charset the request declares, and as UTF-8 (JSON's own) when none.
         Query query = parseBody(ctx.body());
         if (query == null) {
             errors.badParameter(ctx, "Invalid search query. The request body must be a JSON object with a 'q'"
@@ -66,7 +67,7 @@ final class SuiteQlRoute implements RestGate.Resource {
             errors.send(ctx, 400, refused.errorCode(), refused.getMessage(), Map.of("o:errorQueryParam", "q"));
             return 0;
         }
-        ctx.status(200).contentType(COLLECTION).result(NetSuiteJson.write(answer(ctx, page, offset, limit)));
+        NetSuiteJson.answer(ctx, 200, COLLECTION, NetSuiteJson.write(answer(ctx, page, offset, limit)));
         return page.items().size();
     }
 

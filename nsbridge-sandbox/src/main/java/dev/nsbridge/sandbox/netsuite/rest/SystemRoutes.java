@@ -37,7 +37,7 @@ final class SystemRoutes {
         body.put("accountUnallocatedConcurrencyLimit", limit);
         body.put("integrationConcurrencyLimit", limit);
         body.put("integrationLimitType", "accountLimit");
-        ctx.status(200).contentType("application/json").result(NetSuiteJson.write(body));
+        NetSuiteJson.answer(ctx, 200, "application/json", NetSuiteJson.write(body));
         return 0;
     }
 
@@ -62,7 +62,7 @@ final class SystemRoutes {
         body.put("access_token", token.get());
         body.put("expires_in", 3600);
         body.put("token_type", "Bearer");
-        ctx.status(200).header("Cache-Control", "no-store").contentType("application/json")
-                .result(NetSuiteJson.writePlain(body));
+        ctx.header("Cache-Control", "no-store");
+        NetSuiteJson.answer(ctx, 200, "application/json", NetSuiteJson.writePlain(body));
     }
 }
