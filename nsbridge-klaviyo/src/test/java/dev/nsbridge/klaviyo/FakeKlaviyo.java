@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -29,8 +30,12 @@ final class FakeKlaviyo implements AutoCloseable {
         }
     }
 
-    /** What to answer; an empty body is sent as no body. */
-    record Answer(int status, Map<String, String> headers, String body) {
+    /** What to answer, its body encoded in {@code charset}; an empty body is sent as no body. */
+    record Answer(int status, Map<String, String> headers, String body, Charset charset) {
+        Answer(int status, Map<String, String> headers, String body) {
+            this(status, headers, body, StandardCharsets.UTF_8);
+        }
+
         static Answer of(int status, String body) {
             return new Answer(status, Map.of(), body);
         }
@@ -71,8 +76,8 @@ final class FakeKlaviyo implements AutoCloseable {
             answer = queued.isEmpty() ? CannedAnswers.answer(request, baseUri()) : queued.poll();
         }
         answer.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
-        byte[] bytes = answer.body() == null ? new byte[0] : answer.body().getBytes(StandardCharsets.UTF_8);
-        if (bytes.length > 0) {
+        byte[] bytes = answer.body() == null ? new byte[0] : answer.body().getBytes(answer.charset());
+        if (bytes.length > 0 && !answer.headers().containsKey("Content-Type")) {
             exchange.getResponseHeaders().add("Content-Type", "application/vnd.api+json");
         }
         exchange.sendResponseHeaders(answer.status(), bytes.length == 0 ? -1 : bytes.length);

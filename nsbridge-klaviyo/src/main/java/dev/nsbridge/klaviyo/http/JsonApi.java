@@ -9,9 +9,12 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.util.RawValue;
 import dev.nsbridge.spi.errors.InternalException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
+import java.util.Optional;
 
 /** Building and reading JSON:API documents with one configured mapper. */
 public final class JsonApi {
@@ -111,15 +114,36 @@ public final class JsonApi {
         return bytes;
     }
 
-    /** Parses an answer; a body that is not JSON yields {@code null}, never an exception. */
-    public static JsonNode parseOrNull(byte[] body) {
+    /**
+     * Parses an answer in the charset its {@code Content-Type} declares, and as UTF-8 when it declares none: JSON's
+     * one encoding between systems (RFC 8259, section 8.1), and what Klaviyo sends under its bare
+     * {@code application/vnd.api+json}. A body that is not JSON yields {@code null}, never an exception.
+     */
+    public static JsonNode parseOrNull(byte[] body, Optional<String> contentType) {
         if (body == null || body.length == 0) {
             return null;
         }
+        Charset charset = declaredCharset(contentType.orElse(""));
         try {
-            return MAPPER.readTree(body);
+            return charset.equals(StandardCharsets.UTF_8) ? MAPPER.readTree(body)
+                    : MAPPER.readTree(new String(body, charset));
         } catch (java.io.IOException e) {
             return null;
         }
+    }
+
+    /** The {@code charset} parameter of a media type; UTF-8 when there is none or the JVM does not know it. */
+    static Charset declaredCharset(String contentType) {
+        for (String parameter : contentType.split(";")) {
+            String[] pair = parameter.split("=", 2);
+            if (pair.length == 2 && pair[0].strip().equalsIgnoreCase("charset")) {
+                try {
+                    return Charset.forName(pair[1].strip().replace("\"", ""));
+                } catch (IllegalArgumentException unknown) {
+                    return StandardCharsets.UTF_8;
+                }
+            }
+        }
+        return StandardCharsets.UTF_8;
     }
 }

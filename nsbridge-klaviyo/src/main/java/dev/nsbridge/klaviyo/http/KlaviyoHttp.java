@@ -69,7 +69,7 @@ public final class KlaviyoHttp {
             }
             observeLimits(operation, response);
             int status = response.statusCode();
-            JsonNode json = JsonApi.parseOrNull(response.body());
+            JsonNode json = JsonApi.parseOrNull(response.body(), response.headers().firstValue("Content-Type"));
             if (status >= 200 && status < 300) {
                 return new KlaviyoResponse(status, json);
             }
