@@ -9,12 +9,14 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /** The demo's last step: what landed in DuckDB, a few rows, and what the second run changed. */
 final class WarehouseTour implements DemoStep {
     private static final int SAMPLE_ROWS = 3;
+    private static final int NAME_SAMPLES = 6;
 
     @Override
     public String title() {
@@ -44,9 +46,33 @@ final class WarehouseTour implements DemoStep {
             out.println("  customer, " + SAMPLE_ROWS + " most recently changed rows:");
             sample(out, statement, "SELECT id, entityid, email, lastmodifieddate, _nsbridge_extracted_at FROM customer"
                     + " ORDER BY lastmodifieddate DESC LIMIT " + SAMPLE_ROWS);
+            out.println();
+            out.println("  customer names beyond ASCII, read back from DuckDB:");
+            out.println("    " + String.join(" · ", names(statement)));
         }
         out.println();
         out.println("  explore it: duckdb " + context.warehouse() + "   (or any tool that opens DuckDB files)");
+    }
+
+    /**
+     * A few customers whose names are not plain ASCII (more bytes than characters in UTF-8), as they landed: the
+     * first ones and those with the most bytes per character, so accents and other scripts both show.
+     */
+    private static List<String> names(Statement statement) {
+        List<String> names = new ArrayList<>();
+        int half = NAME_SAMPLES / 2;
+        try (ResultSet result = statement.executeQuery("WITH named AS (SELECT id, name FROM (SELECT id,"
+                + " coalesce(companyname, trim(coalesce(firstname, '') || ' ' || coalesce(lastname, ''))) AS name"
+                + " FROM customer) WHERE strlen(name) > length(name)) SELECT name FROM ((SELECT id, name FROM named"
+                + " ORDER BY id LIMIT " + half + ") UNION (SELECT id, name FROM named"
+                + " ORDER BY strlen(name) / length(name) DESC, id LIMIT " + half + ")) ORDER BY id")) {
+            while (result.next()) {
+                names.add(result.getString(1));
+            }
+        } catch (SQLException e) {
+            names.add("(cannot read names: " + e.getMessage() + ")");
+        }
+        return names;
     }
 
     /** -1 where the table or column is not there (a table with no delete flag, for one). */

@@ -2,25 +2,85 @@ package dev.nsbridge.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/**
+ * {@code nsbridge demo} as a person runs it: its own JVM, here under the POSIX locale of containers and CI, where
+ * Java 17 would print every character beyond ASCII as '?'.
+ */
 final class DemoCommandIT {
+    private static final String NAMES = "customer names beyond ASCII, read back from DuckDB:";
+
     @TempDir
     Path folder;
 
     @Test
-    void shouldRunEveryLoadMethodThenAnIncrementalRunAndPrintWhatLanded() {
+    void shouldRunEveryLoadMethodThenAnIncrementalRunAndPrintWhatLandedNamesIncludedInAnyLocale() throws Exception {
         Path duckdb = folder.resolve("demo.duckdb");
 
-        Commands.Outcome outcome = Commands.run("demo", "--scale", "0.02", "--duckdb", duckdb.toString());
+        Run run = runInPosixLocale("demo", "--scale", "0.02", "--duckdb", duckdb.toString());
 
-        assertThat(outcome.code()).as(outcome.all()).isZero();
-        assertThat(outcome.out()).contains("First run").contains("Second run").contains("What landed")
+        assertThat(run.code()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains("First run").contains("Second run").contains("What landed")
                 .contains("merge").contains("truncate_load").contains("drop_create_load").contains("append")
                 .containsPattern("customer\\s+[0-9,]+").contains("done: the tables are in " + duckdb);
-        assertThat(Files.exists(duckdb)).isTrue();
+        List<String> lines = run.out().lines().toList();
+        int heading = lines.indexOf("  " + NAMES);
+        assertThat(heading).as(run.out()).isNotNegative();
+        List<String> printed = List.of(lines.get(heading + 1).strip().split(" · "));
+        Set<String> landed = customerNames(duckdb);
+        assertThat(printed).isNotEmpty().allSatisfy(name -> {
+            assertThat(name.chars()).as(name).anyMatch(c -> c > 127);
+            assertThat(landed).as("the names in DuckDB").contains(name);
+        });
+    }
+
+    private record Run(int code, String out, String err) {
+    }
+
+    /** Runs nsbridge in a new JVM with no locale set (POSIX) and reads what it printed as UTF-8, strictly. */
+    private Run runInPosixLocale(String... args) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin",
+                "java").toString(), "-cp", System.getProperty("java.class.path"), "dev.nsbridge.app.Main"));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(folder.toFile())
+                .redirectOutput(folder.resolve("out.txt").toFile()).redirectError(folder.resolve("err.txt").toFile());
+        Map<String, String> environment = builder.environment();
+        environment.keySet().removeIf(name -> name.equals("LANG") || name.equals("LANGUAGE") || name.startsWith("LC_"));
+        environment.put("LC_ALL", "C");
+        Process process = builder.start();
+        assertThat(process.waitFor(5, TimeUnit.MINUTES)).as("the demo finished").isTrue();
+        return new Run(process.exitValue(), utf8(folder.resolve("out.txt")), utf8(folder.resolve("err.txt")));
+    }
+
+    private static String utf8(Path file) throws Exception {
+        return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+    }
+
+    /** Each customer's company name, or first and last name, as DuckDB holds them. */
+    private static Set<String> customerNames(Path duckdb) throws Exception {
+        Set<String> names = new HashSet<>();
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + duckdb);
+             ResultSet rows = connection.createStatement().executeQuery(
+                     "SELECT companyname, firstname, lastname FROM customer")) {
+            while (rows.next()) {
+                names.add(rows.getString(1) != null ? rows.getString(1)
+                        : rows.getString(2) + " " + rows.getString(3));
+            }
+        }
+        return names;
     }
 }
