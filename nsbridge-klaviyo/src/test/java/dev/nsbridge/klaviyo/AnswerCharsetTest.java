@@ -27,7 +27,7 @@ final class AnswerCharsetTest {
                 .isEqualTo("José Müller");
     }
 
-    /** One profile answered with {@code firstName}, encoded as {@code contentType} says; answers what the client read. */
+    /** One profile answered with {@code firstName}, encoded as {@code contentType} says: what the client read. */
     private static String firstNameRead(String contentType, String firstName) throws Exception {
         try (FakeKlaviyo klaviyo = new FakeKlaviyo()) {
             KlaviyoClient client = new KlaviyoClient(HttpClient.newHttpClient(),

@@ -61,11 +61,12 @@ final class KlaviyoUtf8Test {
     void shouldReadARequestBodyInTheCharsetItDeclares() throws Exception {
         String body = "{\"data\":{\"type\":\"profile\",\"attributes\":{\"email\":\"jose@example.com\","
                 + "\"first_name\":\"José Müller\"}}}";
-        HttpResponse<byte[]> created = HttpClient.newHttpClient().send(client.bare("/api/profile-import")
-                        .header("Authorization", "Klaviyo-API-Key " + sandbox.privateApiKey())
-                        .header("revision", "2026-07-15").header("accept", "application/vnd.api+json")
-                        .header("content-type", "application/vnd.api+json; charset=ISO-8859-1")
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(body.getBytes(StandardCharsets.ISO_8859_1))).build(),
+        HttpRequest request = client.bare("/api/profile-import")
+                .header("Authorization", "Klaviyo-API-Key " + sandbox.privateApiKey())
+                .header("revision", "2026-07-15").header("accept", "application/vnd.api+json")
+                .header("content-type", "application/vnd.api+json; charset=ISO-8859-1")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.getBytes(StandardCharsets.ISO_8859_1))).build();
+        HttpResponse<byte[]> created = HttpClient.newHttpClient().send(request,
                 HttpResponse.BodyHandlers.ofByteArray());
 
         assertThat(created.statusCode()).isEqualTo(201);

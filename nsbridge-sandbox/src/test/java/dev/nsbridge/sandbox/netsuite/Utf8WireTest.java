@@ -83,8 +83,9 @@ final class Utf8WireTest {
 
     private HttpResponse<byte[]> send(String method, String path, String body, String contentType,
                                       java.nio.charset.Charset charset) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(client.url(path)).method(method, body == null
-                        ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body.getBytes(charset)))
+        HttpRequest.BodyPublisher publisher = body == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofByteArray(body.getBytes(charset));
+        HttpRequest.Builder request = HttpRequest.newBuilder(client.url(path)).method(method, publisher)
                 .header("Authorization", client.authorization(method, client.url(path), client.tba()))
                 .header("Prefer", "transient");
         if (contentType != null) {
@@ -100,7 +101,7 @@ final class Utf8WireTest {
         }
     }
 
-    /** The body's bytes decoded strictly as UTF-8: a byte that is not UTF-8 fails here instead of turning into U+FFFD. */
+    /** The body decoded strictly as UTF-8: a byte that is not UTF-8 fails here instead of turning into U+FFFD. */
     private JsonNode utf8Json(HttpResponse<byte[]> response) throws Exception {
         String text = StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(response.body())).toString();
         return json.readTree(text);

@@ -49,7 +49,8 @@ final class HardText {
 
     /** Memos of the first sales orders; later ones keep the generator's usual note. */
     static final List<String> MEMOS = List.of("Deliver to the 東京 office 📦", "Kapıda ödeme – teşekkürler!",
-            "Customer's \"urgent\" note: see C:\\Orders\\2024", "يرجى الاتصال قبل التوصيل", "Zadzwonić przed dostawą, dzięki!");
+            "Customer's \"urgent\" note: see C:\\Orders\\2024", "يرجى الاتصال قبل التوصيل",
+            "Zadzwonić przed dostawą, dzięki!");
 
     private HardText() {
     }

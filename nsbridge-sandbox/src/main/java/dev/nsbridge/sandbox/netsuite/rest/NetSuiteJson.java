@@ -40,7 +40,8 @@ public final class NetSuiteJson {
      * accounts). Without the parameter Javalin encodes a media type it does not know as ISO-8859-1, which turns
      * {@code é} into one byte no JSON reader accepts and every character past Latin-1 into {@code ?}.
      *
-     * @param mediaType the media type without a charset, e.g. {@code application/vnd.oracle.resource+json; type=collection}
+     * @param mediaType the media type without a charset, e.g.
+     *                  {@code application/vnd.oracle.resource+json; type=collection}
      */
     static void answer(Context ctx, int status, String mediaType, String json) {
         ctx.status(status).contentType(mediaType + "; charset=UTF-8").result(json.getBytes(StandardCharsets.UTF_8));

@@ -146,7 +146,8 @@ final class GeneratedAccountTest {
 
     private static Set<TextKind> kinds(List<Map<String, String>> rows) {
         Set<TextKind> kinds = EnumSet.noneOf(TextKind.class);
-        rows.stream().map(row -> row.get("v")).filter(java.util.Objects::nonNull).forEach(v -> kinds.addAll(TextKind.of(v)));
+        rows.stream().map(row -> row.get("v")).filter(java.util.Objects::nonNull)
+                .forEach(value -> kinds.addAll(TextKind.of(value)));
         return kinds;
     }
 
