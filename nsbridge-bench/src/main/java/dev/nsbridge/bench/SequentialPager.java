@@ -52,7 +52,8 @@ final class SequentialPager {
                 SuiteQlRow end = page.rows().get(page.rows().size() - 1);
                 last = keys.stream().map(end::string).toList();
             }
-            if (!page.hasMore()) {
+            // NetSuite ends a query at its 100,000th row with hasMore false: that is the cap, not the table's end.
+            if (!page.hasMore() && offset + page.rows().size() < SuiteQl.OFFSET_CAP) {
                 break;
             }
             offset += SuiteQl.MAX_LIMIT;

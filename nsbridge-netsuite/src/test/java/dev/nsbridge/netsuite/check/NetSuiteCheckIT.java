@@ -163,6 +163,8 @@ final class NetSuiteCheckIT {
         assertThat(report.passed()).isFalse();
         CheckStep credentials = step(report, NetSuiteCheck.CREDENTIALS);
         assertThat(credentials.status()).isEqualTo(CheckStep.Status.FAILED);
+        // The token endpoint's OAuth 2.0 answer: an unmapped certificate does not authenticate the client.
+        assertThat(credentials.detail()).contains("HTTP 401 invalid_client");
         assertThat(credentials.fix()).hasValueSatisfying(fix -> assertThat(fix).contains(
                 "OAuth 2.0 Client Credentials (M2M) Setup", "Manage Authentication"));
         assertThat(step(report, NetSuiteCheck.GUARD).detail()).contains("1 consecutive failed login");

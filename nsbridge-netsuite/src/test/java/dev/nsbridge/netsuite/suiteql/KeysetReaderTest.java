@@ -25,6 +25,10 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -107,7 +111,7 @@ final class KeysetReaderTest {
     }
 
     @Test
-    void shouldRefuseToSilentlyStopAtTheOffsetCap() throws Exception {
+    void shouldRefuseAQueryOverTheOffsetCapBeforePassingOnARow() throws Exception {
         SuiteQl suiteQl = suiteQl(new FakeLineTable(1_100, 100)::answer);
 
         try (SuiteQlRows rows = suiteQl.readByOffset(SuiteQlQuery.of("SELECT transaction, id FROM transactionline"),
@@ -118,7 +122,33 @@ final class KeysetReaderTest {
                 }
             }).isInstanceOfSatisfying(ConfigurationException.class,
                     e -> assertThat(e.code()).isEqualTo("RESULT_OVER_100000_ROWS"));
-            assertThat(rows.rowsRead()).isEqualTo(100_000);
+            assertThat(rows.rowsRead()).isZero();
+        }
+    }
+
+    @Test
+    void shouldRefuseToSilentlyStopWhereNetSuiteEndsAQueryAtTheCap() throws Exception {
+        // As the sandbox answers a query past the cap: its first 100,000 rows, then hasMore false.
+        int cap = SuiteQl.OFFSET_CAP;
+        SuiteQl suiteQl = suiteQl(request -> {
+            Matcher paging = Pattern.compile("limit=(\\d+)&offset=(\\d+)").matcher(request.query());
+            assertThat(paging.find()).isTrue();
+            int limit = Integer.parseInt(paging.group(1));
+            int offset = Integer.parseInt(paging.group(2));
+            int count = Math.min(limit, cap - offset);
+            String items = IntStream.rangeClosed(offset + 1, offset + count)
+                    .mapToObj(id -> "{\"links\":[],\"id\":\"" + id + "\"}").collect(Collectors.joining(","));
+            return Answer.json(200, "{\"links\":[],\"count\":" + count + ",\"hasMore\":" + (offset + count < cap)
+                    + ",\"items\":[" + items + "],\"offset\":" + offset + ",\"totalResults\":" + cap + "}");
+        });
+
+        try (SuiteQlRows rows = suiteQl.readByOffset(SuiteQlQuery.of("SELECT id FROM transaction ORDER BY id"), 1000)) {
+            assertThatThrownBy(() -> {
+                while (rows.hasNext()) {
+                    rows.next();
+                }
+            }).isInstanceOfSatisfying(ConfigurationException.class,
+                    e -> assertThat(e.code()).isEqualTo("RESULT_OVER_100000_ROWS"));
         }
     }
 }

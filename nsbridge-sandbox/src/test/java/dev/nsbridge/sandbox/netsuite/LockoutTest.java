@@ -66,7 +66,9 @@ final class LockoutTest {
         for (int i = 0; i < 2; i++) {
             HttpResponse<String> refused = assertions.requestToken(assertions.builder("PS256")
                     .audience("https://elsewhere.example/token").build(), "PS256");
-            assertThat(refused.statusCode()).isEqualTo(401);
+            // A refused grant answers OAuth's 400 invalid_grant, and still counts as a failed login of the user.
+            assertThat(refused.statusCode()).isEqualTo(400);
+            assertThat(refused.body()).contains("invalid_grant");
         }
 
         assertThat(good().statusCode()).isEqualTo(401);

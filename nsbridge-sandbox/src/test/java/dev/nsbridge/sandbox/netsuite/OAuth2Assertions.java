@@ -68,9 +68,13 @@ final class OAuth2Assertions {
     }
 
     HttpResponse<String> postToken(String assertion) {
-        String form = "grant_type=client_credentials"
+        return postForm("grant_type=client_credentials"
                 + "&client_assertion_type=" + encode("urn:ietf:params:oauth:client-assertion-type:jwt-bearer")
-                + "&client_assertion=" + encode(assertion);
+                + "&client_assertion=" + encode(assertion));
+    }
+
+    /** Any form, e.g. one missing a parameter. */
+    HttpResponse<String> postForm(String form) {
         return client.send(client.request("POST", "/services/rest/auth/oauth2/v1/token", form)
                 .header("Content-Type", "application/x-www-form-urlencoded").build());
     }

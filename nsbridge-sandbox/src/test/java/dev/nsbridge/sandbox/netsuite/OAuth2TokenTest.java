@@ -74,9 +74,9 @@ final class OAuth2TokenTest {
 
         String ecKeyUnderRsaKid = assertions.sign(assertions.builder("ES256").build(), "ES256", rsaCertificateId());
 
-        assertThat(assertions.postToken(rsaKeyUnderEcKid).statusCode()).isEqualTo(401);
+        assertOAuthError(assertions.postToken(rsaKeyUnderEcKid), 401, "invalid_client");
         assertThat(lastReason()).contains("does not fit");
-        assertThat(assertions.postToken(ecKeyUnderRsaKid).statusCode()).isEqualTo(401);
+        assertOAuthError(assertions.postToken(ecKeyUnderRsaKid), 401, "invalid_client");
         assertThat(lastReason()).contains("does not fit");
     }
 
@@ -85,30 +85,32 @@ final class OAuth2TokenTest {
         JWTClaimsSet claims = assertions.builder("PS256").build();
 
         assertThat(assertions.requestToken(claims, "PS256").statusCode()).isEqualTo(200);
-        assertThat(assertions.requestToken(claims, "PS256").statusCode()).isEqualTo(401);
+        assertOAuthError(assertions.requestToken(claims, "PS256"), 400, "invalid_grant");
         assertThat(lastReason()).isEqualTo("jti already used");
     }
 
     @Test
     void shouldRefuseWrongClaims() {
         Instant now = sandbox.clock().instant();
-        assertRefused(assertions.builder("ES256").issuer("someone-else").build(), "iss");
-        assertRefused(assertions.builder("ES256").audience("https://elsewhere.example/token").build(), "aud");
-        assertRefused(assertions.builder("ES256").claim("scope", "restlets").build(), "scope");
+        assertRefused(assertions.builder("ES256").issuer("someone-else").build(), 401, "invalid_client", "iss");
+        assertRefused(assertions.builder("ES256").audience("https://elsewhere.example/token").build(), 400,
+                "invalid_grant", "aud");
+        assertRefused(assertions.builder("ES256").claim("scope", "restlets").build(), 400, "invalid_scope", "scope");
         // iat and exp from the same instant: the builder's own iat is read later, and a second boundary crossed
         // in between under load would make the lifetime 59:59, which is allowed.
         assertRefused(assertions.builder("ES256").issueTime(Date.from(now))
-                .expirationTime(Date.from(now.plus(Duration.ofMinutes(60)))).build(), "60 minutes");
+                .expirationTime(Date.from(now.plus(Duration.ofMinutes(60)))).build(), 400, "invalid_grant",
+                "60 minutes");
         assertRefused(assertions.builder("ES256").issueTime(Date.from(now.minus(Duration.ofMinutes(20))))
-                .expirationTime(Date.from(now.minusSeconds(1))).build(), "expired");
+                .expirationTime(Date.from(now.minusSeconds(1))).build(), 400, "invalid_grant", "expired");
     }
 
     @Test
     void shouldRefuseAnUnknownKidAndAGarbageAssertion() {
-        assertThat(assertions.postToken(assertions.sign(assertions.builder("ES256").build(), "ES256", "unmapped"))
-                .statusCode()).isEqualTo(401);
+        assertOAuthError(assertions.postToken(assertions.sign(assertions.builder("ES256").build(), "ES256",
+                "unmapped")), 401, "invalid_client");
         assertThat(lastReason()).contains("kid");
-        assertThat(assertions.postToken("not.a.jwt").statusCode()).isEqualTo(401);
+        assertOAuthError(assertions.postToken("not.a.jwt"), 400, "invalid_request");
     }
 
     @Test
@@ -139,8 +141,42 @@ final class OAuth2TokenTest {
                 .isEqualTo("INVALID_LOGIN");
     }
 
-    private void assertRefused(JWTClaimsSet claims, String reason) {
-        assertThat(assertions.requestToken(claims, "ES256").statusCode()).isEqualTo(401);
+    @Test
+    void shouldAnswerMalformedTokenRequestsInOAuthsErrorShape() {
+        String type = "client_assertion_type=urn%3Aietf%3Aparams%3Aoauth%3Aclient-assertion-type%3Ajwt-bearer";
+        String assertion = "client_assertion=" + assertions.sign(assertions.builder("ES256").build(), "ES256");
+
+        assertOAuthError(assertions.postForm(type + "&" + assertion), 400, "invalid_request");
+        assertOAuthError(assertions.postForm("grant_type=authorization_code&" + type + "&" + assertion), 400,
+                "unsupported_grant_type");
+        assertOAuthError(assertions.postForm("grant_type=client_credentials&client_assertion_type=basic&"
+                + assertion), 400, "invalid_request");
+        assertOAuthError(assertions.postForm("grant_type=client_credentials&" + type), 400, "invalid_request");
+    }
+
+    /**
+     * NetSuite's token endpoint answers {"error": "<error_value>"} (subsect_158521832417), never the REST error
+     * shape; invalid_client comes with a Basic challenge naming the account.
+     */
+    private void assertOAuthError(HttpResponse<String> answer, int status, String error) {
+        assertThat(answer.statusCode()).isEqualTo(status);
+        JsonNode body;
+        try {
+            body = json.readTree(answer.body());
+        } catch (java.io.IOException notJson) {
+            throw new AssertionError("not JSON: " + answer.body(), notJson);
+        }
+        assertThat(fieldNames(body)).containsExactly("error");
+        assertThat(body.path("error").asText()).isEqualTo(error);
+        assertThat(answer.headers().firstValue("Cache-Control")).hasValue("no-store");
+        if (status == 401) {
+            assertThat(answer.headers().firstValue("WWW-Authenticate"))
+                    .hasValue("Basic realm=\"" + sandbox.accountId() + "\"");
+        }
+    }
+
+    private void assertRefused(JWTClaimsSet claims, int status, String error, String reason) {
+        assertOAuthError(assertions.requestToken(claims, "ES256"), status, error);
         assertThat(lastReason()).contains(reason);
         assertThat(client.signed("GET", CUSTOMER, null).statusCode()).isEqualTo(200);
     }

@@ -16,6 +16,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 final class SuiteQlTest {
+    /** Oracle: "Using SuiteQL queries, you can return a maximum of 100,000 results" (section_157909186990). */
+    private static final int CAP = 100_000;
     private final ObjectMapper json = new ObjectMapper();
     private NetSuiteSandbox sandbox;
     private SandboxClient client;
@@ -88,6 +90,34 @@ final class SuiteQlTest {
 
         assertThat(body.path("count").asInt()).isEqualTo(1000);
         assertThat(body.path("items").get(999).path("id").asText()).isEqualTo("100000");
+    }
+
+    @Test
+    void shouldServeNoRowPastTheCapWhenAPageStraddlesIt() throws Exception {
+        // 99,995 is divisible by 7, so the page is a legal one; rows 99,996 to 100,002 would cross the cap.
+        JsonNode body = json.readTree(client.suiteQl("?limit=7&offset=99995", "SELECT id FROM bigtable").body());
+
+        assertThat(body.path("count").asInt()).isEqualTo(CAP - 99_995);
+        assertThat(body.path("items").get(body.path("count").asInt() - 1).path("id").asText())
+                .isEqualTo(String.valueOf(CAP));
+        assertThat(body.path("hasMore").asBoolean()).isFalse();
+        assertThat(body.path("links")).hasSize(1);
+        assertThat(body.path("totalResults").asLong()).isEqualTo(CAP);
+    }
+
+    @Test
+    void shouldEndAQueryAtTheCapWithNoNextLinkToAnOffsetItRefuses() throws Exception {
+        assertThat(HandMadeAccount.BIG_TABLE_ROWS).isGreaterThan(CAP);
+        JsonNode first = json.readTree(client.suiteQl("?limit=1000&offset=0", "SELECT id FROM bigtable").body());
+        JsonNode last = json.readTree(client.suiteQl("?limit=1000&offset=99000", "SELECT id FROM bigtable").body());
+
+        assertThat(first.path("hasMore").asBoolean()).isTrue();
+        assertThat(first.path("totalResults").asLong()).isEqualTo(CAP);
+        assertThat(last.path("count").asInt()).isEqualTo(1000);
+        assertThat(last.path("hasMore").asBoolean()).isFalse();
+        assertThat(last.path("links")).hasSize(1);
+        assertThat(last.path("offset").asLong() + last.path("count").asLong())
+                .isEqualTo(last.path("totalResults").asLong());
     }
 
     @Test

@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -52,9 +51,16 @@ public final class Authenticator {
         return new Login(settle("NONE", Verdict.refuse(false, reason)), false);
     }
 
-    /** Answers the token endpoint: a new access token, or empty when the request is refused. */
-    public Optional<String> requestToken(Map<String, String> form) {
-        return settle("OAUTH2_TOKEN", tokens.verify(form)) ? Optional.of(tokens.issue()) : Optional.empty();
+    /**
+     * Answers the token endpoint: a new access token, or the OAuth 2.0 error of the refusal. A locked user is
+     * refused with invalid_grant, whatever the assertion, like any other refused grant.
+     */
+    public TokenAnswer requestToken(Map<String, String> form) {
+        TokenService.Check check = tokens.verify(form);
+        if (settle("OAUTH2_TOKEN", check.verdict())) {
+            return TokenAnswer.issued(tokens.issue());
+        }
+        return TokenAnswer.refused(check.refusal() == null ? TokenRefusal.INVALID_GRANT : check.refusal());
     }
 
     private boolean settle(String method, Verdict verdict) {

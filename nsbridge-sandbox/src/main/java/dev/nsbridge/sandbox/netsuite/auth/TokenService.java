@@ -61,13 +61,32 @@ final class TokenService {
         this.random = random;
     }
 
+    /**
+     * What a token request's check decided, and, when it refused, the OAuth 2.0 error the endpoint answers.
+     *
+     * @param refusal null when the request is accepted
+     */
+    record Check(Verdict verdict, TokenRefusal refusal) {
+        static Check accept() {
+            return new Check(Verdict.accept(), null);
+        }
+
+        static Check refuse(TokenRefusal refusal, boolean namesTheUser, String reason) {
+            return new Check(Verdict.refuse(namesTheUser, reason), refusal);
+        }
+    }
+
     /** Checks a token request's form; the assertion's jti is used up only when everything else holds. */
-    Verdict verify(Map<String, String> form) {
-        if (!"client_credentials".equals(form.get("grant_type"))) {
-            return Verdict.refuse(false, "grant_type is not client_credentials");
+    Check verify(Map<String, String> form) {
+        String grantType = form.get("grant_type");
+        if (grantType == null || grantType.isBlank()) {
+            return Check.refuse(TokenRefusal.INVALID_REQUEST, false, "grant_type missing");
+        }
+        if (!"client_credentials".equals(grantType)) {
+            return Check.refuse(TokenRefusal.UNSUPPORTED_GRANT_TYPE, false, "grant_type is not client_credentials");
         }
         if (!ASSERTION_TYPE.equals(form.get("client_assertion_type"))) {
-            return Verdict.refuse(false, "client_assertion_type is not jwt-bearer");
+            return Check.refuse(TokenRefusal.INVALID_REQUEST, false, "client_assertion_type is not jwt-bearer");
         }
         SignedJWT jwt;
         JWTClaimsSet claims;
@@ -75,26 +94,29 @@ final class TokenService {
             jwt = SignedJWT.parse(form.getOrDefault("client_assertion", ""));
             claims = jwt.getJWTClaimsSet();
         } catch (ParseException notAJwt) {
-            return Verdict.refuse(false, "client_assertion is not a signed JWT");
+            return Check.refuse(TokenRefusal.INVALID_REQUEST, false, "client_assertion is not a signed JWT");
         }
         boolean namesUser = clientId.equals(claims.getIssuer());
         if (!namesUser) {
-            return Verdict.refuse(false, "iss is not the integration's client id");
+            return Check.refuse(TokenRefusal.INVALID_CLIENT, false, "iss is not the integration's client id");
         }
         String signatureProblem = signatureProblem(jwt);
         if (signatureProblem != null) {
-            return Verdict.refuse(true, signatureProblem);
+            return Check.refuse(TokenRefusal.INVALID_CLIENT, true, signatureProblem);
         }
         String claimsProblem = claimsProblem(claims);
         if (claimsProblem != null) {
-            return Verdict.refuse(true, claimsProblem);
+            return Check.refuse(TokenRefusal.INVALID_GRANT, true, claimsProblem);
+        }
+        if (!scopes(claims.getClaim("scope")).contains("rest_webservices")) {
+            return Check.refuse(TokenRefusal.INVALID_SCOPE, true, "scope does not include rest_webservices");
         }
         if (usedJtis.putIfAbsent(claims.getJWTID(), claims.getExpirationTime().toInstant()) != null) {
-            return Verdict.refuse(true, "jti already used");
+            return Check.refuse(TokenRefusal.INVALID_GRANT, true, "jti already used");
         }
         Instant now = clock.instant();
         usedJtis.values().removeIf(expiry -> expiry.isBefore(now));
-        return Verdict.accept();
+        return Check.accept();
     }
 
     /** A new access token, valid for an hour of sandbox clock. */
@@ -148,9 +170,6 @@ final class TokenService {
     private String claimsProblem(JWTClaimsSet claims) {
         if (claims.getAudience() == null || !claims.getAudience().contains(tokenUrl.get().toString())) {
             return "aud is not the token endpoint";
-        }
-        if (!scopes(claims.getClaim("scope")).contains("rest_webservices")) {
-            return "scope does not include rest_webservices";
         }
         if (claims.getIssueTime() == null || claims.getExpirationTime() == null) {
             return "iat or exp missing";

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
@@ -29,9 +30,11 @@ final class QueryRunner {
         this.database = database;
     }
 
-    QueryPage page(String suiteQl, List<String> params, int offset, int limit, LocalDateTime now)
+    QueryPage page(String suiteQl, List<String> given, int offset, int limit, LocalDateTime now)
             throws SuiteQlException {
-        String sql = SuiteQlTranslator.translate(suiteQl, now);
+        SuiteQlTranslator.Translation translation = SuiteQlTranslator.translate(suiteQl, now);
+        String sql = translation.sql();
+        List<String> params = boundValues(given, translation.dateParams());
         String paged = OWN_PAGING.matcher(sql).matches()
                 ? "SELECT * FROM (" + sql + ") OFFSET " + offset + " ROWS FETCH NEXT " + limit + " ROWS ONLY"
                 : sql + " OFFSET " + offset + " ROWS FETCH NEXT " + limit + " ROWS ONLY";
@@ -47,17 +50,32 @@ final class QueryRunner {
                     }
                 }
                 long total = items.size() < limit && offset == 0 ? items.size()
-                        : total(connection, suiteQl, sql, params);
+                        : total(connection, suiteQl, given, sql, params);
                 return new QueryPage(items, total);
             });
         } catch (SQLException e) {
-            throw SuiteQlErrors.from(e);
+            throw SuiteQlErrors.from(e, suiteQl, given);
         }
     }
 
-    private long total(Connection connection, String suiteQl, String sql, List<String> params) throws SQLException {
+    /** The placeholders' values as the engine takes them: a date in the user's format becomes an ISO timestamp. */
+    private static List<String> boundValues(List<String> given, Set<Integer> dateParams) throws SuiteQlException {
+        if (dateParams.isEmpty()) {
+            return given;
+        }
+        List<String> values = new ArrayList<>(given);
+        for (int index : dateParams) {
+            if (index < values.size()) {
+                values.set(index, DateStringComparisons.isoMidnight(values.get(index)));
+            }
+        }
+        return values;
+    }
+
+    private long total(Connection connection, String suiteQl, List<String> given, String sql, List<String> params)
+            throws SQLException {
         long version = database.version();
-        Optional<Long> keyset = keysetCounter.count(connection, suiteQl, params, version);
+        Optional<Long> keyset = keysetCounter.count(connection, suiteQl, given, version);
         if (keyset.isPresent()) {
             return keyset.get();
         }

@@ -3,14 +3,20 @@ package dev.nsbridge.sandbox.netsuite.data;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Turns SuiteQL into SQL H2 runs in Oracle mode, refusing first what NetSuite refuses. Most of SuiteQL is Oracle SQL
- * already (TO_CHAR, TO_DATE, NVL, ||, ROWNUM); what is not is BUILTIN.DF and the dialect's limits.
+ * already (TO_CHAR, TO_DATE, NVL, ||, ROWNUM); what is not is BUILTIN.DF, TOP, dates written as strings in the
+ * user's format, and the dialect's limits.
  */
 final class SuiteQlTranslator {
+    /** The SQL to run, and which of its placeholders hold a date in the user's format. */
+    record Translation(String sql, Set<Integer> dateParams) {
+    }
+
     static final int MAX_IN_ITEMS = 1000;
     private static final Pattern WITH = Pattern.compile("^\\s*WITH\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern DF = Pattern.compile("BUILTIN\\s*\\.\\s*DF\\s*\\(", Pattern.CASE_INSENSITIVE);
@@ -18,6 +24,12 @@ final class SuiteQlTranslator {
     private static final Pattern NOW = Pattern.compile("\\b(SYSDATE|CURRENT_DATE|CURRENT_TIMESTAMP|SYSTIMESTAMP)\\b",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern HIDDEN = Pattern.compile("\\bnsdf_\\w+", Pattern.CASE_INSENSITIVE);
+    /**
+     * ANSI date and timestamp literals. "You can't use date literals. You must encapsulate dates using the to_date()
+     * function." (SuiteQL Performance and Best Practices, article_0824094533.)
+     */
+    private static final Pattern DATE_LITERAL = Pattern.compile("(?<![\\w.])(DATE|TIMESTAMP)\\s*'",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern DATE_TO_CHAR = Pattern.compile("TO_CHAR\\s*\\(\\s*([A-Za-z_][\\w.$]*)\\s*,\\s*"
             + "'((?:YYYY|MM|DD|HH24|MI|SS|[-/: ]|T)+)'\\s*\\)", Pattern.CASE_INSENSITIVE);
     private static final Pattern COLUMN = Pattern.compile("[A-Za-z_][\\w$]*(\\.[A-Za-z_][\\w$]*)?");
@@ -26,7 +38,7 @@ final class SuiteQlTranslator {
     }
 
     /** The SQL to run; {@code now} stands for SYSDATE so that the account's movable clock decides what "now" is. */
-    static String translate(String suiteQl, LocalDateTime now) throws SuiteQlException {
+    static Translation translate(String suiteQl, LocalDateTime now) throws SuiteQlException {
         String query = suiteQl.strip();
         if (query.endsWith(";")) {
             query = query.substring(0, query.length() - 1).strip();
@@ -41,11 +53,23 @@ final class SuiteQlTranslator {
         if (hidden.find()) {
             throw SuiteQlErrors.unknownTable(hidden.group().toLowerCase(Locale.ROOT));
         }
+        refuseDateLiterals(query);
         checkInLists(query);
-        String sql = fastDateFormats(replaceDisplayFunctions(query));
+        DateStringComparisons.Result dates = DateStringComparisons.rewrite(TopClauses.rewrite(query));
+        String sql = fastDateFormats(replaceDisplayFunctions(dates.sql()));
         String stamp = "TIMESTAMP '" + now.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")) + "'";
-        return NOW.matcher(sql).replaceAll(match -> match.group(1).equalsIgnoreCase("CURRENT_DATE")
-                ? "CAST(" + stamp + " AS DATE)" : stamp);
+        return new Translation(NOW.matcher(sql).replaceAll(match -> match.group(1).equalsIgnoreCase("CURRENT_DATE")
+                ? "CAST(" + stamp + " AS DATE)" : stamp), dates.dateParams());
+    }
+
+    private static void refuseDateLiterals(String query) throws SuiteQlException {
+        Matcher literal = DATE_LITERAL.matcher(outsideLiterals(query));
+        if (literal.find()) {
+            int close = query.indexOf('\'', literal.end());
+            String written = close < 0 ? query.substring(literal.start()) : query.substring(literal.start(), close + 1);
+            throw SuiteQlErrors.syntax("Date literals are not supported: " + written + ". Encapsulate dates with"
+                    + " TO_DATE, e.g. TO_DATE('2025-01-31', 'YYYY-MM-DD').");
+        }
     }
 
     private static void checkInLists(String query) throws SuiteQlException {
@@ -104,7 +128,7 @@ final class SuiteQlTranslator {
                 .replace("SS", "ss").replace("T", "''T''");
     }
 
-    private static int closingParenthesis(String text, int start) {
+    static int closingParenthesis(String text, int start) {
         int depth = 0;
         for (int i = start; i < text.length(); i++) {
             char c = text.charAt(i);

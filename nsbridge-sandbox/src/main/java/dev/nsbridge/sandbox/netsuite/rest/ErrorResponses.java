@@ -1,5 +1,6 @@
 package dev.nsbridge.sandbox.netsuite.rest;
 
+import dev.nsbridge.sandbox.netsuite.auth.TokenRefusal;
 import io.javalin.http.Context;
 import java.security.SecureRandom;
 import java.util.LinkedHashMap;
@@ -61,6 +62,19 @@ public final class ErrorResponses {
                     + "\", error=\"invalid_token\", error_description=\"Invalid login attempt.\"");
         }
         send(ctx, 401, "INVALID_LOGIN", INVALID_LOGIN_DETAIL, Map.of());
+    }
+
+    /**
+     * A refused token request, in OAuth 2.0's shape: {@code {"error":"invalid_grant"}} and nothing else, as Oracle
+     * shows it; invalid_client carries the Basic challenge naming the account that Oracle documents for it.
+     */
+    void tokenRefused(Context ctx, TokenRefusal refusal) {
+        if (refusal == TokenRefusal.INVALID_CLIENT) {
+            ctx.header("WWW-Authenticate", "Basic realm=\"" + accountId + "\"");
+        }
+        ctx.attribute(SENT, Boolean.TRUE);
+        ctx.status(refusal.status()).header("Cache-Control", "no-store").contentType("application/json")
+                .result(NetSuiteJson.writePlain(Map.of("error", refusal.error())));
     }
 
     void concurrencyLimit(Context ctx) {

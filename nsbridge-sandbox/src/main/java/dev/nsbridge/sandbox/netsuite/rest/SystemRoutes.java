@@ -1,11 +1,12 @@
 package dev.nsbridge.sandbox.netsuite.rest;
 
 import dev.nsbridge.sandbox.netsuite.auth.Authenticator;
+import dev.nsbridge.sandbox.netsuite.auth.TokenAnswer;
+import dev.nsbridge.sandbox.netsuite.auth.TokenRefusal;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /** {@code governanceLimits} (reference §6) and the OAuth 2.0 token endpoint (reference §3). */
 final class SystemRoutes {
@@ -42,9 +43,10 @@ final class SystemRoutes {
     }
 
     /**
-     * Every refusal is 401 INVALID_LOGIN like any other failed login, so the token endpoint cannot tell a caller
-     * which check failed; the audit trail holds the reason. The token endpoint sits outside the REST concurrency
-     * pool and the injected faults: neither is documented to apply to it.
+     * The token endpoint answers in OAuth 2.0's shape, not in the REST error shape: a refusal is {@code
+     * {"error":"<error_value>"}} (the format Oracle gives for its token endpoint, subsect_158521832417) with the
+     * status of {@link TokenRefusal}; the exact reason is in the login audit trail only. The endpoint sits outside
+     * the REST concurrency pool and the injected faults: neither is documented to apply to it.
      */
     void token(Context ctx) {
         Map<String, String> form = new LinkedHashMap<>();
@@ -53,13 +55,13 @@ final class SystemRoutes {
                 form.put(field.getKey(), field.getValue().get(0));
             }
         }
-        Optional<String> token = authenticator.requestToken(form);
-        if (token.isEmpty()) {
-            errors.invalidLogin(ctx, false);
+        TokenAnswer answer = authenticator.requestToken(form);
+        if (answer.refusal().isPresent()) {
+            errors.tokenRefused(ctx, answer.refusal().get());
             return;
         }
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("access_token", token.get());
+        body.put("access_token", answer.accessToken().orElseThrow());
         body.put("expires_in", 3600);
         body.put("token_type", "Bearer");
         ctx.header("Cache-Control", "no-store");

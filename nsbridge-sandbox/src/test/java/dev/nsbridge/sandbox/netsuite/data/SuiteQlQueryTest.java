@@ -3,6 +3,7 @@ package dev.nsbridge.sandbox.netsuite.data;
 import static dev.nsbridge.sandbox.netsuite.data.Accounts.all;
 import static dev.nsbridge.sandbox.netsuite.data.Accounts.one;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
@@ -118,6 +119,54 @@ final class SuiteQlQueryTest {
                     + "OR (transaction = ? AND id > ?)", bound, bound, "0"));
             assertThat(account.query(composite, List.of(bound, bound, "0"), 0, 5).totalResults()).isEqualTo(withSame);
         }
+    }
+
+    @Test
+    void shouldSelectTopRowsAfterOrdering() throws SuiteQlException {
+        List<Map<String, String>> ordered = all(account, "SELECT id FROM customer ORDER BY id DESC");
+
+        assertThat(all(account, "SELECT TOP 3 id FROM customer ORDER BY id DESC")).isEqualTo(ordered.subList(0, 3));
+        assertThat(all(account, "select distinct top 2 id from customer order by id desc"))
+                .isEqualTo(ordered.subList(0, 2));
+        assertThat(one(account, "SELECT COUNT(*) FROM (SELECT TOP 5 id FROM customer ORDER BY id)")).isEqualTo("5");
+        NetSuiteAccount.QueryPage second = account.query("SELECT TOP 10 id FROM customer ORDER BY id DESC", List.of(),
+                5, 5);
+        assertThat(second.items()).isEqualTo(ordered.subList(5, 10));
+        assertThat(second.totalResults()).isEqualTo(10);
+    }
+
+    @Test
+    void shouldLimitRowsWithRownum() throws SuiteQlException {
+        assertThat(all(account, "SELECT id FROM customer WHERE ROWNUM <= 4")).hasSize(4);
+        List<Map<String, String>> ordered = all(account, "SELECT id FROM customer ORDER BY id");
+        assertThat(all(account, "SELECT id FROM (SELECT ROWNUM AS rn, x.id FROM (SELECT id FROM customer ORDER BY id) x)"
+                + " WHERE rn BETWEEN 3 AND 5")).isEqualTo(ordered.subList(2, 5));
+    }
+
+    @Test
+    void shouldCompareADateColumnWithAStringInTheUsersDateFormat() throws SuiteQlException {
+        String id = String.valueOf(customer);
+
+        // datecreated is 2024-03-05 07:08:09: after midnight of 3/5/2024, before that of 3/6/2024.
+        assertThat(all(account, "SELECT id FROM customer WHERE id = ? AND datecreated >= '3/5/2024'", id)).hasSize(1);
+        assertThat(all(account, "SELECT id FROM customer WHERE id = ? AND '3/6/2024' > datecreated", id)).hasSize(1);
+        assertThat(all(account, "SELECT id FROM customer WHERE id = ? AND datecreated = '3/5/2024'", id)).isEmpty();
+        assertThat(all(account, "SELECT id FROM customer c WHERE c.id = ? AND c.datecreated BETWEEN '03/05/2024'"
+                + " AND '3/6/2024'", id)).hasSize(1);
+        assertThat(all(account, "SELECT id FROM customer WHERE id = ? AND datecreated < ?", id, "3/5/2024")).isEmpty();
+    }
+
+    @Test
+    void shouldRefuseADateStringThatIsNotInTheUsersDateFormat() {
+        for (String query : List.of("SELECT id FROM customer WHERE datecreated >= '2024-03-05'",
+                "SELECT id FROM customer WHERE datecreated >= '13/5/2024'")) {
+            assertThatThrownBy(() -> account.query(query, List.of(), 0, 10))
+                    .isInstanceOfSatisfying(SuiteQlException.class,
+                            e -> assertThat(e.errorCode()).isEqualTo("INVALID_PARAMETER"))
+                    .hasMessageStartingWith("Invalid search query. Detailed unprocessed description follows. ");
+        }
+        assertThatThrownBy(() -> account.query("SELECT id FROM customer WHERE datecreated >= ?", List.of("2024-03-05"),
+                0, 10)).isInstanceOf(SuiteQlException.class);
     }
 
     @Test
