@@ -3,6 +3,7 @@ package dev.nsbridge.klaviyo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.nsbridge.klaviyo.FakeKlaviyo.Answer;
+import dev.nsbridge.klaviyo.limits.RateLimitReport;
 import dev.nsbridge.klaviyo.limits.TwoWindowLimiter;
 import dev.nsbridge.spi.secret.Secret;
 import java.net.http.HttpClient;
@@ -46,7 +47,7 @@ final class PacingTest {
         TwoWindowLimiter limiter = new TwoWindowLimiter(10, 150);
         acquire(limiter, time, 1);
 
-        limiter.observe(time.instant(), 0, Duration.ofSeconds(42));
+        limiter.observe(time.instant(), report("150, 10;w=1, 150;w=60", "0", "42"));
         acquire(limiter, time, 1);
 
         // Klaviyo's window resets in 42 s; the margin covers its whole-second rounding
@@ -60,7 +61,7 @@ final class PacingTest {
         acquire(limiter, time, 10);
 
         // Klaviyo counted 50 in this window, we sent 10: 40 were someone else's, until the reset in 30 s
-        limiter.observe(time.instant(), 100, Duration.ofSeconds(30));
+        limiter.observe(time.instant(), report("150, 10;w=1, 150;w=60", "100", "30"));
         acquire(limiter, time, 100);
         Instant lastWithinTheirWindow = time.instant();
         acquire(limiter, time, 1);
@@ -70,13 +71,38 @@ final class PacingTest {
     }
 
     @Test
+    void shouldHoldOtherSendersShareOfTheBurstWindowOnlyUntilItResets() {
+        FakeTime time = new FakeTime();
+        TwoWindowLimiter limiter = new TwoWindowLimiter(10, 150);
+        acquire(limiter, time, 1);
+
+        // Klaviyo counted 6 in this second, we sent 1: 5 were someone else's, until the second is over
+        limiter.observe(time.instant(), report("10, 10;w=1, 150;w=60", "4", "0"));
+        acquire(limiter, time, 19);
+
+        // 4 more now; 5 when their share ends (Reset 0 rounds down: up to 1 s); 5 as ours of 0 s age out (1.25 s);
+        // 5 as those of 1 s do (2.25 s). The steady window, with 130 to spare, never stood in the way.
+        assertThat(time.slept()).isEqualTo(Duration.ofMillis(2_250));
+    }
+
+    @Test
+    void shouldLeaveAWindowItDoesNotKeepToTheRetryAfter() {
+        FakeTime time = new FakeTime();
+        TwoWindowLimiter limiter = new TwoWindowLimiter(10, 150);
+
+        limiter.observe(time.instant(), report("225, 1;w=1, 2;w=60, 225;w=86400", "0", "3600"));
+
+        assertThat(limiter.tryAcquire(time.instant())).isZero();
+    }
+
+    @Test
     void shouldIgnoreALateAnswerFromKlaviyosPreviousWindow() {
         FakeTime time = new FakeTime();
         TwoWindowLimiter limiter = new TwoWindowLimiter(10, 150);
-        limiter.observe(time.instant(), 149, Duration.ofSeconds(59));
+        limiter.observe(time.instant(), report("150, 10;w=1, 150;w=60", "149", "59"));
 
         // Answered just before the previous window reset, read after the answer above
-        limiter.observe(time.instant(), 0, Duration.ofSeconds(0));
+        limiter.observe(time.instant(), report("150, 10;w=1, 150;w=60", "0", "0"));
 
         assertThat(limiter.tryAcquire(time.instant())).isZero();
     }
@@ -138,6 +164,49 @@ final class PacingTest {
             // Klaviyo's window resets in 30 s, and the margin for its whole seconds
             assertThat(time.slept()).isEqualTo(Duration.ofMillis(2_500 + 31_000));
         }
+    }
+
+    @Test
+    void shouldKeepToTheBurstPaceWhileKlaviyoDescribesItsBurstWindow() throws Exception {
+        // What Klaviyo answers three bursts of 10 requests of an M-tier operation, each in a second of its own: the
+        // burst window is the one with less room, so it is the one described.
+        assertThat(sendThirtyAddToLists(burstWindowAnswers("10, 10;w=1, 150;w=60")))
+                .isEqualTo(Duration.ofMillis(2_500));
+    }
+
+    @Test
+    void shouldReadABareCountOfTheBurstLimitAsTheBurstWindow() throws Exception {
+        assertThat(sendThirtyAddToLists(burstWindowAnswers("10"))).isEqualTo(Duration.ofMillis(2_500));
+    }
+
+    /** Answers to 30 requests sent 10 a second: Remaining counts down each second's burst window. */
+    private static List<Answer> burstWindowAnswers(String limitHeader) {
+        List<Answer> answers = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            answers.add(new Answer(204, Map.of("RateLimit-Limit", limitHeader,
+                    "RateLimit-Remaining", String.valueOf(9 - i % 10), "RateLimit-Reset", "0"), null));
+        }
+        return answers;
+    }
+
+    /** How long the client waited to add 30 profiles to a list one request at a time (10/s, 150/min). */
+    private static Duration sendThirtyAddToLists(List<Answer> answers) throws Exception {
+        FakeTime time = new FakeTime();
+        try (FakeKlaviyo klaviyo = new FakeKlaviyo()) {
+            KlaviyoClient client = new KlaviyoClient(HttpClient.newHttpClient(),
+                    KlaviyoSettings.of(Secret.of("pk_x")).withBaseUri(klaviyo.baseUri()), time.timing());
+            klaviyo.enqueue(answers.toArray(Answer[]::new));
+
+            for (int i = 0; i < answers.size(); i++) {
+                client.lists().addProfiles("L", List.of("01P" + i));
+            }
+            // 10 in each rolling window of 1 s plus the 250 ms margin, as if no header had been read
+            return time.slept();
+        }
+    }
+
+    private static RateLimitReport report(String limit, String remaining, String reset) {
+        return RateLimitReport.parse(limit, remaining, reset).orElseThrow();
     }
 
     /** The most requests any one fixed window of this length and phase counted. */

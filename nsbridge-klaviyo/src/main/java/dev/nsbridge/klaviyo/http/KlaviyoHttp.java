@@ -2,6 +2,7 @@ package dev.nsbridge.klaviyo.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.nsbridge.klaviyo.limits.Operation;
+import dev.nsbridge.klaviyo.limits.RateLimitReport;
 import dev.nsbridge.klaviyo.limits.RateLimits;
 import dev.nsbridge.spi.errors.TransientException;
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -112,11 +114,15 @@ public final class KlaviyoHttp {
     }
 
     private void observeLimits(Operation operation, HttpResponse<?> response) {
-        Optional<Integer> remaining = intHeader(response, "RateLimit-Remaining");
-        Optional<Integer> reset = intHeader(response, "RateLimit-Reset");
-        if (remaining.isPresent() && reset.isPresent()) {
-            limits.observe(operation, timing.clock().instant(), remaining.get(), Duration.ofSeconds(reset.get()));
-        }
+        RateLimitReport.parse(header(response, "RateLimit-Limit"), header(response, "RateLimit-Remaining"),
+                        header(response, "RateLimit-Reset"))
+                .ifPresent(report -> limits.observe(operation, timing.clock().instant(), report));
+    }
+
+    /** A header's value, its lines joined as a list field's are (RFC 9110, section 5.3); null when absent. */
+    private static String header(HttpResponse<?> response, String name) {
+        List<String> values = response.headers().allValues(name);
+        return values.isEmpty() ? null : String.join(",", values);
     }
 
     private static Optional<Duration> retryAfter(HttpResponse<?> response) {

@@ -20,9 +20,9 @@ public final class RateLimits {
         return limiters.get(operation).tryAcquire(now);
     }
 
-    /** See {@link TwoWindowLimiter#observe(Instant, int, Duration)}. */
-    public void observe(Operation operation, Instant now, int remaining, Duration reset) {
-        limiters.get(operation).observe(now, remaining, reset);
+    /** See {@link TwoWindowLimiter#observe(Instant, RateLimitReport)}. */
+    public void observe(Operation operation, Instant now, RateLimitReport report) {
+        limiters.get(operation).observe(now, report);
     }
 
     /** See {@link TwoWindowLimiter#throttled(Instant, Duration)}. */

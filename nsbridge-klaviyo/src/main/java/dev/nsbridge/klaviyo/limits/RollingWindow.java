@@ -14,12 +14,18 @@ import java.util.Iterator;
  * theirs and fill the second one twice over. A rolling window never holds more than {@code limit} in any stretch of
  * its length, so no fixed window of that length, however placed, can see more; over time it lets through the same
  * {@code limit} per {@code length}. The margin covers what our clock cannot see: a request is counted when it
- * reaches Klaviyo, some variable time after we sent it, and {@code RateLimit-Reset} is in whole seconds.
+ * reaches Klaviyo, some variable time after we sent it.
  *
- * <p>Requests of the same account that other integrations send are learnt from {@code RateLimit-Remaining}: they are
- * held as "others" until Klaviyo's window resets.
+ * <p>Requests of the same account that other integrations send are learnt from {@code RateLimit-Remaining}, from the
+ * answers that describe this window: they are held as "others" until Klaviyo's window resets.
  */
 final class RollingWindow {
+    /**
+     * {@code RateLimit-Reset} is in whole seconds, rounded down (Klaviyo's burst window reports 0), so the window ends
+     * up to this much later than it says.
+     */
+    private static final Duration RESET_ROUNDING = Duration.ofSeconds(1);
+
     private final Duration length;
     private final Duration margin;
     private final int limit;
@@ -70,17 +76,32 @@ final class RollingWindow {
             ours++;
         }
         int unseen = Math.max(0, serverUsed - ours);
-        Instant until = serverEnd.plus(margin);
-        boolean sameWindow = Duration.between(othersUntil, until).abs().compareTo(margin.plusSeconds(1)) <= 0;
-        if (sameWindow) {
-            // Answers arrive out of order; within one window Klaviyo's count only grows.
+        // Each answer's estimate of the window's end is late by up to the rounding, never early.
+        Instant until = serverEnd.plus(RESET_ROUNDING);
+        if (!othersUntil.isAfter(now)) {
+            others = unseen;
+            othersUntil = until;
+        } else if (sameWindow(until)) {
+            // Answers arrive out of order; within one window Klaviyo's count only grows. Both ends are upper bounds
+            // of the same end, so the earlier one holds: taking the later would let answers that keep coming carry
+            // a count past its window, into every window after it.
             others = Math.max(others, unseen);
-            othersUntil = max(othersUntil, until);
+            othersUntil = min(othersUntil, until);
         } else if (until.isAfter(othersUntil)) {
             others = unseen;
             othersUntil = until;
         }
         // An older window's answer arriving late says nothing about the current one.
+    }
+
+    /**
+     * Whether an answer ending at {@code until} speaks of the window already held. Two answers about one window end
+     * within the rounding and the margin of each other; two windows end a whole length apart, so for the one-second
+     * burst window half its length is the most that can be told apart.
+     */
+    private boolean sameWindow(Instant until) {
+        Duration tolerance = min(margin.plus(RESET_ROUNDING), length.dividedBy(2));
+        return Duration.between(othersUntil, until).abs().compareTo(tolerance) <= 0;
     }
 
     private void expire(Instant now) {
@@ -105,5 +126,13 @@ final class RollingWindow {
 
     private static Instant max(Instant a, Instant b) {
         return a.isAfter(b) ? a : b;
+    }
+
+    private static Instant min(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 }

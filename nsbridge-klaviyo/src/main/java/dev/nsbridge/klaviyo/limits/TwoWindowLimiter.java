@@ -9,8 +9,8 @@ import java.time.Instant;
  *
  * <p>Why not a library: Resilience4j's RateLimiter has one window per limiter and reads {@code System.nanoTime},
  * so two chained limiters waste permits and a test cannot move its clock; Bucket4j can hold two bandwidths in one
- * bucket, but only drains them together, while Klaviyo's {@code RateLimit-*} headers describe the steady window
- * alone and must correct just that one.
+ * bucket, but only drains them together, while each of Klaviyo's answers describes one window alone (the one with
+ * less room left, see {@link RateLimitReport}) and must correct just that one.
  */
 public final class TwoWindowLimiter {
     /**
@@ -19,14 +19,18 @@ public final class TwoWindowLimiter {
      * steady limit), so a generous margin only slows the first seconds of a minute.
      */
     public static final Duration BURST_MARGIN = Duration.ofMillis(250);
-    /** Slack for the steady window: the same spread, plus {@code RateLimit-Reset}'s whole seconds; 1/60 of the rate. */
+    /** Slack for the steady window: the same spread, rounded up to a whole second, as it costs only 1/61 of the rate. */
     public static final Duration STEADY_MARGIN = Duration.ofSeconds(1);
 
+    private final int burstPerSecond;
+    private final int steadyPerMinute;
     private final RollingWindow burst;
     private final RollingWindow steady;
     private Instant throttledUntil = Instant.MIN;
 
     public TwoWindowLimiter(int burstPerSecond, int steadyPerMinute) {
+        this.burstPerSecond = burstPerSecond;
+        this.steadyPerMinute = steadyPerMinute;
         this.burst = new RollingWindow(Duration.ofSeconds(1), BURST_MARGIN, burstPerSecond);
         this.steady = new RollingWindow(Duration.ofMinutes(1), STEADY_MARGIN, steadyPerMinute);
     }
@@ -46,15 +50,32 @@ public final class TwoWindowLimiter {
     }
 
     /**
-     * Adopts the server's view of the steady window where it is stricter than ours: other clients of the same account
-     * share Klaviyo's quota, so the server may have counted requests we never saw. We then stop before the window is
-     * spent instead of learning it from a 429.
+     * Adopts the server's view of the window the answer describes, where it is stricter than ours: other clients of
+     * the same account share Klaviyo's quota, so the server may have counted requests we never saw. We then stop
+     * before that window is spent instead of learning it from a 429.
      *
-     * @param remaining {@code RateLimit-Remaining}: requests left in Klaviyo's steady window
-     * @param reset     {@code RateLimit-Reset}: time until that window starts over
+     * <p>Which window: the one the report's policies name. A report that names none (a bare count) is about the
+     * burst window when its limit is the burst's, and otherwise about the steady window, as Klaviyo's guide describes
+     * the headers. A window nsbridge does not keep (a daily cap) is left to the 429 and its {@code Retry-After}.
      */
-    public synchronized void observe(Instant now, int remaining, Duration reset) {
-        steady.observe(now, remaining, reset);
+    public synchronized void observe(Instant now, RateLimitReport report) {
+        RollingWindow window = windowOf(report);
+        if (window != null) {
+            window.observe(now, report.remaining(), report.reset());
+        }
+    }
+
+    private RollingWindow windowOf(RateLimitReport report) {
+        if (report.windowSeconds().isPresent()) {
+            return switch (report.windowSeconds().getAsInt()) {
+                case 1 -> burst;
+                case 60 -> steady;
+                default -> null;
+            };
+        }
+        boolean burstsLimit = report.limit().isPresent() && report.limit().getAsInt() == burstPerSecond
+                && burstPerSecond != steadyPerMinute;
+        return burstsLimit ? burst : steady;
     }
 
     /**

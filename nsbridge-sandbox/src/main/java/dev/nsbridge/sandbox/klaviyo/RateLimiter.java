@@ -17,10 +17,20 @@ final class RateLimiter {
     }
 
     /**
-     * The verdict for one request. {@code allowed} false carries {@code retryAfterSeconds}; true carries the steady
-     * window's state, which is what Klaviyo's {@code RateLimit-*} headers describe.
+     * The verdict for one request. {@code allowed} false carries {@code retryAfterSeconds}; true carries what the
+     * {@code RateLimit-*} headers report: both windows' policies and the tightest window's state.
      */
-    record Verdict(boolean allowed, long retryAfterSeconds, int limit, int remaining, long resetSeconds) {
+    record Verdict(boolean allowed, long retryAfterSeconds, RateLimit policy, WindowState tightest) {
+    }
+
+    /**
+     * One window as a request left it.
+     *
+     * @param seconds      the window's length: 1 (burst) or 60 (steady)
+     * @param resetSeconds whole seconds until the window starts over, rounded down as Klaviyo does (a burst window
+     *                     reports 0)
+     */
+    record WindowState(int seconds, int limit, int remaining, long resetSeconds) {
     }
 
     private static final class Windows {
@@ -48,17 +58,34 @@ final class RateLimiter {
             state.minute = minute;
             state.inMinute = 0;
         }
-        long resetSteady = Math.max(1, ceilSeconds((minute + 1) * 60_000 - nowMillis));
+        long millisToSteadyReset = (minute + 1) * 60_000 - nowMillis;
         if (enforce && state.inMinute >= limit.steadyPerMinute()) {
-            return new Verdict(false, resetSteady, limit.steadyPerMinute(), 0, resetSteady);
+            return refused(Math.max(1, ceilSeconds(millisToSteadyReset)), limit);
         }
         if (enforce && state.inSecond >= limit.burstPerSecond()) {
-            return new Verdict(false, 1, limit.burstPerSecond(), 0, 1);
+            return refused(1, limit);
         }
         state.inSecond++;
         state.inMinute++;
-        int remaining = Math.max(0, limit.steadyPerMinute() - state.inMinute);
-        return new Verdict(true, 0, limit.steadyPerMinute(), remaining, resetSteady);
+        WindowState burst = new WindowState(1, limit.burstPerSecond(),
+                Math.max(0, limit.burstPerSecond() - state.inSecond), ((second + 1) * 1000 - nowMillis) / 1000);
+        WindowState steady = new WindowState(60, limit.steadyPerMinute(),
+                Math.max(0, limit.steadyPerMinute() - state.inMinute), millisToSteadyReset / 1000);
+        return new Verdict(true, 0, limit, tighter(burst, steady));
+    }
+
+    /**
+     * The window the headers describe. The IETF draft Klaviyo's headers follow (draft-ietf-httpapi-ratelimit-headers,
+     * section 4 of its -01 to -06 revisions) says a server with several windows "MUST reply with the RateLimit fields
+     * related to the window with the lower RateLimit-Remaining", so the lower count wins, not the lower share. On a
+     * tie the longer window is the one to report: it is spent for longer.
+     */
+    private static WindowState tighter(WindowState burst, WindowState steady) {
+        return burst.remaining() < steady.remaining() ? burst : steady;
+    }
+
+    private static Verdict refused(long retryAfterSeconds, RateLimit limit) {
+        return new Verdict(false, retryAfterSeconds, limit, null);
     }
 
     private static long ceilSeconds(long millis) {

@@ -128,6 +128,18 @@ final class RequestPipeline {
         }
     }
 
+    /**
+     * Counts the request against the operation's windows and answers 429 past either, or writes the
+     * {@code RateLimit-*} headers every other answer carries.
+     *
+     * <p>Their form: Klaviyo's guide (developers.klaviyo.com, "Rate limits, status codes, and errors") names the
+     * three headers and says they describe the steady window, and that a 429 carries {@code Retry-After} instead.
+     * Answers recorded from the live API (revision 2026-07-15) show more: {@code RateLimit-Limit: 10, 10;w=1,
+     * 150;w=60}, {@code RateLimit-Remaining: 9}, {@code RateLimit-Reset: 0} on a bulk profile import, i.e. the IETF
+     * draft's multi-window form (draft-ietf-httpapi-ratelimit-headers -01 to -06, section 3.1: the first value is the
+     * limit of the window "closer to reach its limit", then each policy as {@code quota;w=seconds}), with Remaining
+     * and Reset of that window, here the burst. The sandbox sends that form.
+     */
     private void limit(Context ctx, KlaviyoContract.Operation operation) {
         if (operation.rateLimit() == null) {
             return;
@@ -137,9 +149,12 @@ final class RequestPipeline {
         if (!verdict.allowed()) {
             throw throttled(verdict.retryAfterSeconds());
         }
-        ctx.header("RateLimit-Limit", String.valueOf(verdict.limit()));
-        ctx.header("RateLimit-Remaining", String.valueOf(verdict.remaining()));
-        ctx.header("RateLimit-Reset", String.valueOf(verdict.resetSeconds()));
+        RateLimiter.WindowState tightest = verdict.tightest();
+        RateLimit policy = verdict.policy();
+        ctx.header("RateLimit-Limit", tightest.limit() + ", " + policy.burstPerSecond() + ";w=1, "
+                + policy.steadyPerMinute() + ";w=60");
+        ctx.header("RateLimit-Remaining", String.valueOf(tightest.remaining()));
+        ctx.header("RateLimit-Reset", String.valueOf(tightest.resetSeconds()));
     }
 
     private static KlaviyoApiException throttled(long retryAfterSeconds) {

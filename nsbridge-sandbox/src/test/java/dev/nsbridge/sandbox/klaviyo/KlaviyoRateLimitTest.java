@@ -2,6 +2,7 @@ package dev.nsbridge.sandbox.klaviyo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterEach;
@@ -29,16 +30,61 @@ final class KlaviyoRateLimitTest {
         sandbox.clock().advance(Duration.ofMillis(60_000 - millisIntoMinute));
     }
 
+    /** Moves the clock to the start of the next second, so the requests that follow share one burst window. */
+    private void alignToSecond() {
+        long millisIntoSecond = Math.floorMod(sandbox.clock().millis(), 1_000L);
+        sandbox.clock().advance(Duration.ofMillis(1_000 - millisIntoSecond));
+    }
+
+    // Answers recorded from the live API read "RateLimit-Limit: 10, 10;w=1, 150;w=60", "RateLimit-Remaining: 9",
+    // "RateLimit-Reset: 0": the tighter window's limit, both policies, and the tighter window's state.
     @Test
-    void shouldCarryTheSteadyWindowInRateLimitHeaders() {
+    void shouldDescribeTheBurstWindowWhileItHasLessRoomLeft() {
         alignToMinute();
 
         var reply = client.get("/api/accounts");
 
         assertThat(reply.status()).isEqualTo(200);
-        assertThat(reply.header("RateLimit-Limit")).isEqualTo("15");
-        assertThat(reply.header("RateLimit-Remaining")).isEqualTo("14");
-        assertThat(Integer.parseInt(reply.header("RateLimit-Reset"))).isBetween(1, 60);
+        assertThat(reply.header("RateLimit-Limit")).isEqualTo("1, 1;w=1, 15;w=60");
+        assertThat(reply.header("RateLimit-Remaining")).isEqualTo("0");
+        // Whole seconds rounded down: a one-second window always reports 0, as Klaviyo's does.
+        assertThat(reply.header("RateLimit-Reset")).isEqualTo("0");
+    }
+
+    @Test
+    void shouldDescribeTheSteadyWindowOnceItHasLessRoomLeft() {
+        alignToMinute();
+        String jobId = client.post("/api/profile-bulk-import-jobs", bulkImport("ada@example.com"))
+                .body().at("/data/id").asText();
+        String job = "/api/profile-bulk-import-jobs/" + jobId;
+        // 10 a second (the burst limit) for 14 seconds, then 5: 145 of the steady 150
+        for (int second = 0; second < 15; second++) {
+            alignToSecond();
+            for (int i = 0; i < (second < 14 ? 10 : 5); i++) {
+                assertThat(client.get(job).status()).as("second %d request %d", second, i).isEqualTo(200);
+            }
+        }
+        alignToSecond();
+        long secondsLeftInMinute = 60 - Math.floorMod(sandbox.clock().millis(), 60_000L) / 1000;
+
+        var reply = client.get(job);
+
+        // 9 left in this second's burst window, 4 in the minute's: the steady window is described
+        assertThat(reply.header("RateLimit-Limit")).isEqualTo("150, 10;w=1, 150;w=60");
+        assertThat(reply.header("RateLimit-Remaining")).isEqualTo("4");
+        assertThat(Long.parseLong(reply.header("RateLimit-Reset")))
+                .isBetween(secondsLeftInMinute - 1, secondsLeftInMinute);
+    }
+
+    @Test
+    void shouldDescribeTheTighterWindowOnAnAnswerThatRefusesTheBody() {
+        alignToMinute();
+
+        var reply = client.post("/api/profile-import", "{\"data\":{\"type\":\"profile\"}}");
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.header("RateLimit-Limit")).isEqualTo("75, 75;w=1, 750;w=60");
+        assertThat(reply.header("RateLimit-Remaining")).isEqualTo("74");
     }
 
     @Test
@@ -93,7 +139,12 @@ final class KlaviyoRateLimitTest {
         var reply = client.post("/api/profile-import", KlaviyoTestClient.resource("profile",
                 KlaviyoTestClient.object().put("email", "ada@example.com")));
 
-        assertThat(reply.header("RateLimit-Limit")).isEqualTo("750");
+        assertThat(reply.header("RateLimit-Limit")).isEqualTo("75, 75;w=1, 750;w=60");
+    }
+
+    private static JsonNode bulkImport(String email) {
+        return KlaviyoTestClient.parse("{\"data\":{\"type\":\"profile-bulk-import-job\",\"attributes\":{\"profiles\":"
+                + "{\"data\":[{\"type\":\"profile\",\"attributes\":{\"email\":\"" + email + "\"}}]}}}}");
     }
 
     @Test
