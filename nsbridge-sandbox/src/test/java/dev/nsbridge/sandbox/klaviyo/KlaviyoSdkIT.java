@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.nsbridge.sandbox.OutsideClients;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -53,7 +54,7 @@ final class KlaviyoSdkIT {
         KlaviyoContract contract = KlaviyoContract.shared();
         Set<String> answered = sandbox.received().stream().filter(request -> request.status() < 300)
                 .map(request -> contract.match(request.method(), request.path()))
-                .flatMap(java.util.Optional::stream).map(KlaviyoContract.Operation::key)
+                .flatMap(Optional::stream).map(KlaviyoContract.Operation::key)
                 .collect(Collectors.toCollection(TreeSet::new));
 
         Set<String> notExercised = new TreeSet<>(KlaviyoContract.SERVED);
