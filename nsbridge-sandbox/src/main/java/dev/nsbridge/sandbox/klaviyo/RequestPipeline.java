@@ -95,7 +95,9 @@ final class RequestPipeline {
         JsonNode body = incoming.parsedBody().hasBody() ? parse(incoming.parsedBody()) : MissingNode.getInstance();
         ApiCall call = new ApiCall(path, ctx.pathParamMap(), incoming.query(), body, ctx.bodyAsBytes().length, now,
                 baseUrl);
-        return store.locked(() -> handler.apply(call));
+        ApiAnswer answer = store.locked(() -> handler.apply(call));
+        SparseFieldsets.apply(answer.body(), incoming.query());
+        return answer;
     }
 
     private void injectFaults() {

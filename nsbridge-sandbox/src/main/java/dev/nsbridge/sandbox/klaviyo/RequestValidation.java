@@ -14,10 +14,16 @@ import java.util.regex.Pattern;
 /**
  * Checks a request against the spec with Atlassian's OpenAPI validator and turns its findings into Klaviyo's 400s.
  * The validator also refuses body properties the schema does not name, as Klaviyo does for an unknown attribute.
+ *
+ * <p>The spec names only {@code application/vnd.api+json} as a request body's type, but Klaviyo also reads
+ * {@code application/json}: its own guides send {@code accept: application/json}, and its Node SDK
+ * ({@code klaviyo-api}, which lets axios set the content type) writes every body as {@code application/json}.
+ * Both are checked against the same schema here.
  */
 final class RequestValidation {
     private static final Pattern UNKNOWN_PROPERTY = Pattern.compile("\\[\"([^\"]+)\"");
     private static final String ADDITIONAL_PROPERTIES = "validation.request.body.schema.additionalProperties";
+    private static final Pattern MEDIA_TYPE_JSON = Pattern.compile("(?i)\\bapplication/json\\b");
 
     private final OpenApiInteractionValidator validator;
 
@@ -38,7 +44,7 @@ final class RequestValidation {
     List<ApiError> check(Incoming incoming) {
         SimpleRequest.Builder builder = new SimpleRequest.Builder(Request.Method.valueOf(incoming.method()),
                 incoming.path());
-        incoming.headers().forEach(builder::withHeader);
+        incoming.headers().forEach((name, value) -> builder.withHeader(name, asSpecMediaType(name, value)));
         incoming.query().forEach(builder::withQueryParam);
         if (incoming.parsedBody().hasBody()) {
             builder.withBody(incoming.parsedBody());
@@ -52,11 +58,22 @@ final class RequestValidation {
         }
         String revision = headerValue(incoming.headers(), "revision");
         if (revision != null && !revision.equals(KlaviyoContract.REVISION)) {
-            // The real service also serves older revisions; the sandbox speaks only the one nsbridge is built on.
+            // Klaviyo serves every published revision still in support (two years after release), each with its own
+            // request and response shapes. The sandbox holds one spec, so it cannot answer an older revision as
+            // Klaviyo would; refusing is better than answering in the wrong shape. Klaviyo's Node SDK 23.0.0 and
+            // nsbridge both send 2026-07-15.
             errors.add(ApiError.invalidParameter("The sandbox serves revision " + KlaviyoContract.REVISION
                     + " only; got '" + revision + "'.", "revision"));
         }
         return errors;
+    }
+
+    /** {@code application/json} (with or without parameters) is read as the spec's JSON:API media type. */
+    private static String asSpecMediaType(String header, String value) {
+        if (!header.equalsIgnoreCase("content-type") && !header.equalsIgnoreCase("accept")) {
+            return value;
+        }
+        return MEDIA_TYPE_JSON.matcher(value).replaceAll(JsonApi.MEDIA_TYPE);
     }
 
     private static ApiError toError(ValidationReport.Message message) {
