@@ -2,6 +2,7 @@ package dev.nsbridge.flows;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.nsbridge.flows.contact.SubscriptionStatus;
 import dev.nsbridge.flows.delivery.DryRunRecorder;
 import dev.nsbridge.flows.testing.Sandboxes;
 import dev.nsbridge.flows.testing.TestRun;
@@ -141,6 +142,22 @@ final class FlowsIT {
         assertThat(sandboxes.query("SELECT globalsubscriptionstatus AS s FROM customer WHERE id = ?",
                 optedIn.string("id")).get(0).string("s")).isEqualTo("2");
         assertThat(run.state().string("suppressed_after")).isPresent();
+    }
+
+    @Test
+    void shouldWriteBackASuppressionMadeThroughKlaviyosOwnApi() throws Exception {
+        SuiteQlRow optedIn = sandboxes.query("SELECT id, email FROM customer WHERE globalsubscriptionstatus = 1"
+                + " AND email LIKE '%@%.%' AND email NOT LIKE '% %' ORDER BY id DESC").get(0);
+        sandboxes.suppressThroughKlaviyosApi(optedIn.string("email").toLowerCase());
+
+        TestRun run = new TestRun().run(sandboxes.flow("suppressions", Map.of()));
+
+        assertThat(run.errors()).isEmpty();
+        assertThat(klaviyo.suppressions()).singleElement()
+                .satisfies(s -> assertThat(s.reason()).isEqualTo(SuppressionReason.USER_SUPPRESSED));
+        assertThat(sandboxes.query("SELECT globalsubscriptionstatus AS s FROM customer WHERE id = ?",
+                optedIn.string("id")).get(0).string("s"))
+                .isEqualTo(String.valueOf(SubscriptionStatus.SOFT_OPT_OUT.id()));
     }
 
     @Test

@@ -104,7 +104,22 @@ public final class Sandboxes implements AutoCloseable {
      */
     private String createList(String name) {
         String body = "{\"data\":{\"type\":\"list\",\"attributes\":{\"name\":\"" + name + "\"}}}";
-        HttpRequest request = HttpRequest.newBuilder(URI.create(klaviyoSandbox.baseUrl() + "/api/lists"))
+        sendToKlaviyo("/api/lists", body, 201);
+        return klaviyoSandbox.lists().stream().filter(list -> list.name().equals(name)).findFirst().orElseThrow().id();
+    }
+
+    /**
+     * Suppresses an email the way an account owner or another integration would, through Klaviyo's bulk suppress
+     * job (reason USER_SUPPRESSED); the job runs at once in these sandboxes.
+     */
+    public void suppressThroughKlaviyosApi(String email) {
+        sendToKlaviyo("/api/profile-suppression-bulk-create-jobs", "{\"data\":{\"type\":"
+                + "\"profile-suppression-bulk-create-job\",\"attributes\":{\"profiles\":{\"data\":[{\"type\":"
+                + "\"profile\",\"attributes\":{\"email\":\"" + email + "\"}}]}}}}", 202);
+    }
+
+    private void sendToKlaviyo(String path, String body, int expectedStatus) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(klaviyoSandbox.baseUrl() + path))
                 .header("Authorization", "Klaviyo-API-Key " + klaviyoSandbox.privateApiKey())
                 .header("revision", "2026-07-15").header("accept", "application/vnd.api+json")
                 .header("content-type", "application/vnd.api+json")
@@ -112,11 +127,9 @@ public final class Sandboxes implements AutoCloseable {
         try {
             HttpResponse<String> response = HttpClient.newHttpClient().send(request,
                     HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 201) {
-                throw new IllegalStateException("the sandbox refused the list: " + response.body());
+            if (response.statusCode() != expectedStatus) {
+                throw new IllegalStateException("the sandbox refused " + path + ": " + response.body());
             }
-            return klaviyoSandbox.lists().stream().filter(list -> list.name().equals(name)).findFirst()
-                    .orElseThrow().id();
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

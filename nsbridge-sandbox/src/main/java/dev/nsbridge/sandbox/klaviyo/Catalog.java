@@ -1,7 +1,8 @@
 package dev.nsbridge.sandbox.klaviyo;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.math.BigDecimal;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,77 +10,211 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Catalog items through the catalog API's bulk create job. An item's id is {@code $custom:::$default:::<external_id>};
- * creating an item that exists already fails that item (updates go through the update job, which the sandbox
- * leaves out).
+ * Catalog items: create, read and update one at a time; the bulk jobs ({@link CatalogJobs}) use the same rules. An
+ * item's id is {@code $custom:::$default:::<external_id>}. The sandbox keeps no catalog categories or variants, so
+ * a category named in a write is unknown (404) and an item has no variants.
+ *
+ * <p>{@code custom_metadata} is, in the spec's words, a "Flat JSON blob … May not exceed 100kb": a value that is an
+ * object, or a list holding objects or lists, is refused (400) wherever the item is written; lists of plain values
+ * are flat enough, as Klaviyo's own example of a catalog feed's metadata carries them.
  */
 final class Catalog {
-    static final String CREATE_JOB = "catalog-item-bulk-create-job";
-    static final int MAX_ITEMS = 100;
-    static final int MAX_JOBS_IN_PROGRESS = 500;
+    static final String ID_PREFIX = "$custom:::$default:::";
     private static final int MAX_METADATA_BYTES = 100 * 1024;
+    private static final List<String> UPDATABLE = List.of("title", "description", "price", "url", "image_full_url",
+            "image_thumbnail_url", "images", "custom_metadata", "published");
+
+    /** An item as kept: the public view and what only the API shows. */
+    private record Entry(KlaviyoCatalogItem item, String imageThumbnailUrl, List<String> images, Instant created,
+                         Instant updated) {
+    }
 
     private final KlaviyoStore store;
-    private final Map<String, KlaviyoCatalogItem> items = new LinkedHashMap<>();
+    private final Map<String, Entry> items = new LinkedHashMap<>();
 
     Catalog(KlaviyoStore store) {
         this.store = store;
     }
 
-    /** {@code POST /api/catalog-item-bulk-create-jobs}: 202 with the job. */
-    ApiAnswer createMany(ApiCall call) {
-        if (call.bodyBytes() > Profiles.MAX_BULK_BYTES) {
-            throw Profiles.tooLarge("The maximum allowed payload size is 5MB.");
-        }
-        JsonNode data = call.body().at("/data/attributes/items/data");
-        if (data.size() > MAX_ITEMS) {
-            throw KlaviyoApiException.invalid("A catalog job accepts up to 100 items; got " + data.size() + ".",
-                    "/data/attributes/items/data");
-        }
-        if (store.jobs.inProgress(CREATE_JOB) >= MAX_JOBS_IN_PROGRESS) {
-            throw new KlaviyoApiException(new ApiError(429, "throttled", "Request was throttled.",
-                    "At most 500 catalog jobs may be in progress.", "/data", null, Map.of()));
-        }
-        List<JobQueue.Item> jobItems = new ArrayList<>();
-        for (JsonNode item : data) {
-            jobItems.add(new JobQueue.Item(item, () -> create(item.get("attributes"))));
-        }
-        String jobId = store.jobs.submit(CREATE_JOB, call.now(), jobItems);
-        KlaviyoJob job = store.jobs.find(jobId, CREATE_JOB).orElseThrow();
-        return ApiAnswer.of(202, JsonApi.document(Resources.job(job, call.baseUrl(), true),
-                call.selfUrl() + jobId + "/"));
+    /** {@code POST /api/catalog-items}: 201, or 409 when an item with that external id exists. */
+    ApiAnswer createOne(ApiCall call) {
+        JsonNode data = call.body().get("data");
+        checkWrite(data, "/data");
+        String id = create(data.get("attributes"), call.now()).orElseThrow(KlaviyoApiException::new);
+        return ApiAnswer.of(201, JsonApi.document(resource(id, call.baseUrl()), call.selfUrl()));
     }
 
-    /** {@code GET /api/catalog-item-bulk-create-jobs/{job_id}}. */
-    ApiAnswer job(ApiCall call) {
-        String jobId = call.pathParam("job_id");
-        KlaviyoJob job = store.jobs.find(jobId, CREATE_JOB).orElseThrow(() -> new KlaviyoApiException(
-                ApiError.notFound("There is no catalog item bulk create job with id '" + jobId + "'.")));
-        return ApiAnswer.of(200, JsonApi.document(Resources.job(job, call.baseUrl(), true), call.selfUrl()));
+    /** {@code GET /api/catalog-items/{id}}; {@code include=variants} adds none, as the sandbox keeps none. */
+    ApiAnswer one(ApiCall call) {
+        String id = call.pathParam("id");
+        require(id);
+        ObjectNode document = JsonApi.document(resource(id, call.baseUrl()), call.selfUrl());
+        if (Includes.of(call).contains("variants")) {
+            ((ObjectNode) document.at("/data/relationships/variants")).putArray("data");
+            document.putArray("included");
+        }
+        return ApiAnswer.of(200, document);
     }
 
-    @SuppressWarnings("unchecked")
-    private Optional<KlaviyoJob.ItemError> create(JsonNode attributes) {
+    /** {@code PATCH /api/catalog-items/{id}}: 200; a field sent as {@code null} is cleared. */
+    ApiAnswer updateOne(ApiCall call) {
+        String id = call.pathParam("id");
+        JsonNode data = call.body().get("data");
+        JsonApiRules.requireSameId(id, data);
+        require(id);
+        checkWrite(data, "/data");
+        update(id, data.get("attributes"), call.now()).ifPresent(error -> {
+            throw new KlaviyoApiException(error);
+        });
+        return ApiAnswer.of(200, JsonApi.document(resource(id, call.baseUrl()), call.selfUrl()));
+    }
+
+    /** Checks what a write may not carry, before anything changes: nested metadata and unknown categories. */
+    static void checkWrite(JsonNode resource, String pointer) {
+        JsonNode metadata = resource.at("/attributes/custom_metadata");
+        if (metadata.isObject()) {
+            metadata.fields().forEachRemaining(field -> {
+                JsonNode value = field.getValue();
+                boolean nested = value.isObject() || value.isArray() && java.util.stream.StreamSupport
+                        .stream(value.spliterator(), false).anyMatch(v -> v.isContainerNode());
+                if (nested) {
+                    throw KlaviyoApiException.invalid("custom_metadata must be flat: '" + field.getKey()
+                            + "' holds a nested value.", pointer + "/attributes/custom_metadata/" + field.getKey());
+                }
+            });
+        }
+        JsonNode categories = resource.at("/relationships/categories/data");
+        if (categories.size() > 0) {
+            throw new KlaviyoApiException(ApiError.notFound("There is no catalog category with id '"
+                    + categories.get(0).path("id").asText() + "'."));
+        }
+    }
+
+    /** Creates an item; answers its id, or the error that refused it (409 when it exists). */
+    Result create(JsonNode attributes, Instant now) {
         String externalId = attributes.get("external_id").asText();
-        String id = "$custom:::$default:::" + externalId;
+        String id = ID_PREFIX + externalId;
         if (items.containsKey(id)) {
-            return Optional.of(new KlaviyoJob.ItemError("conflict", "Conflict.",
-                    "A catalog item with id '" + id + "' already exists.", "/data/attributes/external_id"));
+            return Result.failed(new ApiError(409, "conflict", "Conflict.",
+                    "A catalog item with id '" + id + "' already exists.", "/data/attributes/external_id", null,
+                    Map.of()));
         }
-        JsonNode metadata = attributes.get("custom_metadata");
-        if (metadata != null && metadata.toString().length() > MAX_METADATA_BYTES) {
-            return Optional.of(new KlaviyoJob.ItemError("invalid", "Invalid input.",
-                    "custom_metadata may be up to 100KB.", "/data/attributes/custom_metadata"));
+        Optional<ApiError> tooLarge = metadataTooLarge(attributes.get("custom_metadata"));
+        if (tooLarge.isPresent()) {
+            return Result.failed(tooLarge.get());
         }
-        BigDecimal price = attributes.hasNonNull("price") ? attributes.get("price").decimalValue() : null;
-        items.put(id, new KlaviyoCatalogItem(id, externalId, attributes.get("title").asText(),
-                attributes.get("description").asText(), attributes.get("url").asText(), price,
-                attributes.path("image_full_url").asText(null), attributes.path("published").asBoolean(true),
-                metadata == null ? Map.of() : JsonApi.MAPPER.convertValue(metadata, Map.class)));
+        ObjectNode merged = JsonApi.object();
+        merged.put("published", true);
+        merged.setAll((ObjectNode) attributes);
+        items.put(id, entry(id, externalId, merged, now, now));
+        return Result.of(id);
+    }
+
+    /** Updates an existing item; answers the error that refused it, if any. */
+    Optional<ApiError> update(String id, JsonNode attributes, Instant now) {
+        Entry existing = items.get(id);
+        if (existing == null) {
+            return Optional.of(ApiError.notFound("There is no catalog item with id '" + id + "'."));
+        }
+        Optional<ApiError> tooLarge = metadataTooLarge(attributes.get("custom_metadata"));
+        if (tooLarge.isPresent()) {
+            return tooLarge;
+        }
+        ObjectNode merged = current(existing);
+        attributes.fields().forEachRemaining(field -> {
+            if (UPDATABLE.contains(field.getKey())) {
+                merged.set(field.getKey(), field.getValue());
+            }
+        });
+        items.put(id, entry(id, existing.item().externalId(), merged, existing.created(), now));
         return Optional.empty();
     }
 
+    /** An item's id, or the error that refused it. */
+    record Result(String id, ApiError error) {
+        static Result of(String id) {
+            return new Result(id, null);
+        }
+
+        static Result failed(ApiError error) {
+            return new Result(null, error);
+        }
+
+        String orElseThrow(java.util.function.Function<ApiError, KlaviyoApiException> refusal) {
+            if (error != null) {
+                throw refusal.apply(error);
+            }
+            return id;
+        }
+    }
+
+    private static Optional<ApiError> metadataTooLarge(JsonNode metadata) {
+        if (metadata != null && metadata.toString().length() > MAX_METADATA_BYTES) {
+            return Optional.of(ApiError.invalid("custom_metadata may be up to 100KB.",
+                    "/data/attributes/custom_metadata"));
+        }
+        return Optional.empty();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Entry entry(String id, String externalId, ObjectNode attributes, Instant created,
+                               Instant updated) {
+        JsonNode price = attributes.get("price");
+        JsonNode metadata = attributes.get("custom_metadata");
+        List<String> images = new ArrayList<>();
+        attributes.path("images").forEach(image -> images.add(image.asText()));
+        KlaviyoCatalogItem item = new KlaviyoCatalogItem(id, externalId, text(attributes, "title"),
+                text(attributes, "description"), text(attributes, "url"),
+                price == null || price.isNull() ? null : price.decimalValue(), text(attributes, "image_full_url"),
+                attributes.path("published").asBoolean(true),
+                metadata == null || metadata.isNull() ? Map.of() : JsonApi.MAPPER.convertValue(metadata, Map.class));
+        boolean noImages = attributes.path("images").isNull() || attributes.path("images").isMissingNode();
+        return new Entry(item, text(attributes, "image_thumbnail_url"), noImages ? null : images, created, updated);
+    }
+
+    private static String text(JsonNode attributes, String field) {
+        JsonNode value = attributes.get(field);
+        return value == null || value.isNull() ? null : value.asText();
+    }
+
+    /** The item's attributes in wire form, for an update to merge into. */
+    private static ObjectNode current(Entry entry) {
+        KlaviyoCatalogItem item = entry.item();
+        ObjectNode attributes = JsonApi.object();
+        attributes.put("title", item.title());
+        attributes.put("description", item.description());
+        attributes.put("url", item.url());
+        attributes.put("price", item.price());
+        attributes.put("image_full_url", item.imageFullUrl());
+        attributes.put("image_thumbnail_url", entry.imageThumbnailUrl());
+        attributes.set("images", entry.images() == null ? null : JsonApi.MAPPER.valueToTree(entry.images()));
+        attributes.set("custom_metadata", JsonApi.MAPPER.valueToTree(item.customMetadata()));
+        attributes.put("published", item.published());
+        return attributes;
+    }
+
+    void require(String id) {
+        if (!items.containsKey(id)) {
+            throw new KlaviyoApiException(ApiError.notFound("There is no catalog item with id '" + id + "'."));
+        }
+    }
+
+    /** An item as the spec's {@code CatalogItemResponseObjectResource}. */
+    ObjectNode resource(String id, String baseUrl) {
+        Entry entry = items.get(id);
+        KlaviyoCatalogItem item = entry.item();
+        ObjectNode attributes = current(entry);
+        attributes.put("external_id", item.externalId());
+        attributes.put("created", JsonApi.timestamp(entry.created()));
+        attributes.put("updated", JsonApi.timestamp(entry.updated()));
+        ObjectNode resource = JsonApi.resource("catalog-item", id, attributes, baseUrl + "/api/catalog-items/" + id
+                + "/");
+        resource.putObject("relationships").putObject("variants").set("links",
+                Resources.relationshipLinks(baseUrl, "catalog-items", id, "variants"));
+        return resource;
+    }
+
     List<KlaviyoCatalogItem> views() {
-        return List.copyOf(items.values());
+        return items.values().stream().map(Entry::item).toList();
     }
 }

@@ -9,26 +9,35 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
  * Events, one at a time or in bulk. Klaviyo records one event per profile, metric and {@code unique_id}; without a
  * {@code unique_id} the event's second stands in for it, so two such events in one second collapse into the first.
  * A single create keeps the first of two repeats; a bulk request that repeats an explicit {@code unique_id} fails
- * whole (the spec: "the request will fail and no events will be processed").
+ * whole (the spec: "the request will fail and no events will be processed"). The first event of a metric name
+ * creates the metric, as in Klaviyo.
  */
 final class Events {
     static final String BULK_JOB = "event-bulk-create-job";
     static final int MAX_BULK_EVENTS = 1_000;
-    static final int MAX_PROPERTIES = 400;
     static final int MAX_METRIC_NAME = 127;
 
+    /** An event as kept: its view, the uuid Klaviyo also reports, and its metric's id. */
+    record StoredEvent(KlaviyoEvent event, String uuid, String metricId) {
+    }
+
+    /** A metric: created by the first event of its name. */
+    record Metric(String id, String name, Instant created) {
+    }
+
     private final KlaviyoStore store;
-    private final List<KlaviyoEvent> events = new ArrayList<>();
+    private final List<StoredEvent> events = new ArrayList<>();
     private final Set<String> keys = new HashSet<>();
+    private final Map<String, Metric> metrics = new LinkedHashMap<>();
 
     Events(KlaviyoStore store) {
         this.store = store;
@@ -40,6 +49,7 @@ final class Events {
         Pending event = read(attributes, attributes.path("backfill").asBoolean(false), call.now(),
                 Instant.parse("1990-01-01T00:00:00Z"), "/data/attributes");
         JsonNode profile = attributes.at("/profile/data");
+        EventRules.checkProfileIdentifier(profile, "/data/attributes/profile/data");
         ProfileBook.checkIdentifiers(profile.get("attributes"), "/data/attributes/profile/data/attributes");
         record(profile, event);
         return ApiAnswer.empty(202);
@@ -70,6 +80,7 @@ final class Events {
             JsonNode group = groups.get(g);
             String groupPointer = "/data/attributes/events-bulk-create/data/" + g + "/attributes";
             JsonNode profile = group.at("/attributes/profile/data");
+            EventRules.checkProfileIdentifier(profile, groupPointer + "/profile/data");
             ProfileBook.checkIdentifiers(profile.get("attributes"), groupPointer + "/profile/data/attributes");
             String identity = provisionalIdentity(profile);
             boolean groupBackfill = group.at("/attributes/backfill").asBoolean(false);
@@ -87,7 +98,7 @@ final class Events {
                 }
                 items.add(new JobQueue.Item(list.get(e), () -> {
                     record(profile, event);
-                    return Optional.empty();
+                    return JobQueue.Outcome.DONE;
                 }));
             }
         }
@@ -108,9 +119,8 @@ final class Events {
             throw KlaviyoApiException.invalid("The metric name must have 1 to 127 characters.",
                     pointer + "/metric/data/attributes/name");
         }
-        if (attributes.get("properties").size() > MAX_PROPERTIES) {
-            throw KlaviyoApiException.invalid("An event may carry up to 400 properties.", pointer + "/properties");
-        }
+        EventRules.checkProperties(attributes.get("properties"), pointer + "/properties");
+        EventRules.checkCurrency(attributes, pointer);
         Instant time = now;
         if (attributes.hasNonNull("time")) {
             try {
@@ -135,8 +145,14 @@ final class Events {
         StoredProfile stored = store.profiles.upsert(id, profile.path("attributes"), false, store.now(),
                 "/data/attributes/profile/data/attributes").profile();
         if (keys.add(key(stored.id, event))) {
-            events.add(new KlaviyoEvent(store.ids.ulid(), stored.id, event.metric(), event.time(), event.value(),
-                    event.currency(), event.uniqueId(), event.backfill(), event.properties()));
+            Metric metric = metrics.computeIfAbsent(event.metric(),
+                    name -> new Metric(store.ids.alphanumeric(6), name, store.now()));
+            KlaviyoEvent view = new KlaviyoEvent(store.ids.ulid(), stored.id, event.metric(), event.time(),
+                    event.value(), event.currency(), event.uniqueId(), event.backfill(), event.properties());
+            events.add(new StoredEvent(view, store.ids.uuid(), metric.id()));
+            if (stored.lastEventDate == null || event.time().isAfter(stored.lastEventDate)) {
+                stored.lastEventDate = event.time();
+            }
         }
     }
 
@@ -154,7 +170,15 @@ final class Events {
                         + profile.path("attributes").path("external_id").asText());
     }
 
+    List<StoredEvent> stored() {
+        return java.util.Collections.unmodifiableList(events);
+    }
+
+    Metric metric(String id) {
+        return metrics.values().stream().filter(metric -> metric.id().equals(id)).findFirst().orElseThrow();
+    }
+
     List<KlaviyoEvent> views() {
-        return List.copyOf(events);
+        return events.stream().map(StoredEvent::event).toList();
     }
 }

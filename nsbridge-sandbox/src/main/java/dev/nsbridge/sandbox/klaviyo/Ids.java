@@ -34,6 +34,13 @@ final class Ids {
         return id.toString();
     }
 
+    /** A version 4 UUID drawn from the seeded random, like the {@code uuid} Klaviyo gives each event. */
+    synchronized String uuid() {
+        long most = (random.nextLong() & ~0xF000L) | 0x4000L;
+        long least = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+        return new java.util.UUID(most, least).toString();
+    }
+
     synchronized double nextDouble() {
         return random.nextDouble();
     }

@@ -19,7 +19,24 @@ final class JobQueue {
     static final Duration EXPIRY = Duration.ofDays(30);
 
     /** One item of a job: its payload, kept for import errors, and what processing it does. */
-    record Item(JsonNode payload, Supplier<Optional<KlaviyoJob.ItemError>> process) {
+    record Item(JsonNode payload, Supplier<Outcome> process) {
+    }
+
+    /**
+     * What processing one item came to: done (with the resource it wrote, if the job reports resources), skipped
+     * (nothing to do, as a suppression job counts it), or failed with an error.
+     */
+    record Outcome(String resourceId, boolean skipped, KlaviyoJob.ItemError error) {
+        static final Outcome DONE = new Outcome(null, false, null);
+        static final Outcome SKIPPED = new Outcome(null, true, null);
+
+        static Outcome wrote(String resourceId) {
+            return new Outcome(resourceId, false, null);
+        }
+
+        static Outcome failed(KlaviyoJob.ItemError error) {
+            return new Outcome(null, false, error);
+        }
     }
 
     /** A failed item with the payload Klaviyo echoes back as {@code original_payload}. */
@@ -35,7 +52,9 @@ final class JobQueue {
         // only a failed item needs its payload afterwards (as original_payload), which its Failure keeps.
         final Item[] items;
         final List<Failure> failures = new ArrayList<>();
+        final List<String> resourceIds = new ArrayList<>();
         int processed;
+        int skipped;
         boolean started;
         Instant completedAt;
 
@@ -84,7 +103,15 @@ final class JobQueue {
             while (job.processed < due) {
                 Item item = job.items[job.processed];
                 job.items[job.processed++] = null;
-                process(item).ifPresent(error -> job.failures.add(new Failure(error, item.payload())));
+                Outcome outcome = process(item);
+                if (outcome.error() != null) {
+                    job.failures.add(new Failure(outcome.error(), item.payload()));
+                } else if (outcome.skipped()) {
+                    job.skipped++;
+                }
+                if (outcome.resourceId() != null) {
+                    job.resourceIds.add(outcome.resourceId());
+                }
             }
             if (job.processed == job.items.length) {
                 long millis = (long) Math.ceil(job.items.length * 1000.0 / itemsPerSecond);
@@ -95,12 +122,12 @@ final class JobQueue {
     }
 
     /** An item refused the way a request would be becomes that item's error; the job goes on. */
-    private static Optional<KlaviyoJob.ItemError> process(Item item) {
+    private static Outcome process(Item item) {
         try {
             return item.process().get();
         } catch (KlaviyoApiException refused) {
             ApiError error = refused.errors().get(0);
-            return Optional.of(new KlaviyoJob.ItemError(error.code(), error.title(), error.detail(),
+            return Outcome.failed(new KlaviyoJob.ItemError(error.code(), error.title(), error.detail(),
                     error.pointer() == null ? "/data" : error.pointer()));
         }
     }
@@ -119,6 +146,11 @@ final class JobQueue {
         return jobs.values().stream().map(JobQueue::view).toList();
     }
 
+    /** Every job of one type, oldest first. */
+    List<KlaviyoJob> all(String type) {
+        return jobs.values().stream().filter(job -> job.type.equals(type)).map(JobQueue::view).toList();
+    }
+
     long inProgress(String type) {
         return jobs.values().stream().filter(job -> job.type.equals(type) && job.completedAt == null).count();
     }
@@ -127,8 +159,8 @@ final class JobQueue {
         String status = job.completedAt != null ? "complete" : job.started ? "processing" : "queued";
         Instant started = job.started ? job.startsAt : null;
         int failed = job.failures.size();
-        return new KlaviyoJob(job.id, job.type, status, job.items.length, job.processed - failed, failed,
-                job.createdAt, started, job.completedAt,
+        return new KlaviyoJob(job.id, job.type, status, job.items.length, job.processed - failed - job.skipped,
+                failed, job.skipped, job.createdAt, started, job.completedAt, List.copyOf(job.resourceIds),
                 job.failures.stream().map(Failure::error).toList());
     }
 }

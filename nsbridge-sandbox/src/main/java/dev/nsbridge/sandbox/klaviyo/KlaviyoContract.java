@@ -27,18 +27,37 @@ final class KlaviyoContract {
     static final Set<String> SERVED = Set.of(
             "GET /api/accounts",
             "GET /api/profiles",
+            "POST /api/profiles",
+            "GET /api/profiles/{id}",
+            "PATCH /api/profiles/{id}",
             "POST /api/profile-import",
             "POST /api/profile-bulk-import-jobs",
+            "GET /api/profile-bulk-import-jobs",
             "GET /api/profile-bulk-import-jobs/{job_id}",
             "GET /api/profile-bulk-import-jobs/{id}/import-errors",
+            "GET /api/profile-bulk-import-jobs/{id}/profiles",
+            "GET /api/profile-bulk-import-jobs/{id}/relationships/profiles",
+            "GET /api/events",
             "POST /api/events",
             "POST /api/event-bulk-create-jobs",
             "GET /api/lists",
             "POST /api/lists",
+            "GET /api/lists/{id}/profiles",
+            "GET /api/lists/{id}/relationships/profiles",
             "POST /api/lists/{id}/relationships/profiles",
             "POST /api/profile-subscription-bulk-create-jobs",
+            "POST /api/profile-subscription-bulk-delete-jobs",
+            "POST /api/profile-suppression-bulk-create-jobs",
+            "GET /api/profile-suppression-bulk-create-jobs/{job_id}",
+            "POST /api/profile-suppression-bulk-delete-jobs",
+            "GET /api/profile-suppression-bulk-delete-jobs/{job_id}",
+            "POST /api/catalog-items",
+            "GET /api/catalog-items/{id}",
+            "PATCH /api/catalog-items/{id}",
             "POST /api/catalog-item-bulk-create-jobs",
-            "GET /api/catalog-item-bulk-create-jobs/{job_id}");
+            "GET /api/catalog-item-bulk-create-jobs/{job_id}",
+            "POST /api/catalog-item-bulk-update-jobs",
+            "GET /api/catalog-item-bulk-update-jobs/{job_id}");
 
     private final OpenApiInteractionValidator validator;
     private final Map<String, Operation> operations;

@@ -11,24 +11,48 @@ final class KlaviyoRoutes {
     private final String accountId;
     private final String publicApiKey;
 
-    KlaviyoRoutes(Profiles profiles, ProfileQuery profileQuery, Events events,
-                  ListsAndConsent lists, Catalog catalog, String accountId, String publicApiKey) {
+    /** The parts of the account that answer requests, each owning one family of operations. */
+    record Parts(Profiles profiles, ProfileQuery profileQuery, ProfileImportJobs importJobs, Events events,
+                 EventQuery eventQuery, ListsAndConsent lists, ListMembers listMembers, Suppressions suppressions,
+                 Catalog catalog, CatalogJobs catalogJobs) {
+    }
+
+    KlaviyoRoutes(Parts parts, String accountId, String publicApiKey) {
         this.accountId = accountId;
         this.publicApiKey = publicApiKey;
         handlers.put("GET /api/accounts", this::accounts);
-        handlers.put("GET /api/profiles", profileQuery::page);
-        handlers.put("POST /api/profile-import", profiles::importOne);
-        handlers.put("POST /api/profile-bulk-import-jobs", profiles::importMany);
-        handlers.put("GET /api/profile-bulk-import-jobs/{job_id}", profiles::job);
-        handlers.put("GET /api/profile-bulk-import-jobs/{id}/import-errors", profiles::importErrors);
-        handlers.put("POST /api/events", events::createOne);
-        handlers.put("POST /api/event-bulk-create-jobs", events::createMany);
-        handlers.put("GET /api/lists", lists::page);
-        handlers.put("POST /api/lists", lists::create);
-        handlers.put("POST /api/lists/{id}/relationships/profiles", lists::addProfiles);
-        handlers.put("POST /api/profile-subscription-bulk-create-jobs", lists::subscribe);
-        handlers.put("POST /api/catalog-item-bulk-create-jobs", catalog::createMany);
-        handlers.put("GET /api/catalog-item-bulk-create-jobs/{job_id}", catalog::job);
+        handlers.put("GET /api/profiles", parts.profileQuery()::page);
+        handlers.put("POST /api/profiles", parts.profiles()::create);
+        handlers.put("GET /api/profiles/{id}", parts.profileQuery()::one);
+        handlers.put("PATCH /api/profiles/{id}", parts.profiles()::update);
+        handlers.put("POST /api/profile-import", parts.profiles()::importOne);
+        handlers.put("POST /api/profile-bulk-import-jobs", parts.profiles()::importMany);
+        handlers.put("GET /api/profile-bulk-import-jobs", parts.importJobs()::jobs);
+        handlers.put("GET /api/profile-bulk-import-jobs/{job_id}", parts.importJobs()::job);
+        handlers.put("GET /api/profile-bulk-import-jobs/{id}/import-errors", parts.importJobs()::importErrors);
+        handlers.put("GET /api/profile-bulk-import-jobs/{id}/profiles", parts.importJobs()::profiles);
+        handlers.put("GET /api/profile-bulk-import-jobs/{id}/relationships/profiles", parts.importJobs()::profileIds);
+        handlers.put("GET /api/events", parts.eventQuery()::page);
+        handlers.put("POST /api/events", parts.events()::createOne);
+        handlers.put("POST /api/event-bulk-create-jobs", parts.events()::createMany);
+        handlers.put("GET /api/lists", parts.lists()::page);
+        handlers.put("POST /api/lists", parts.lists()::create);
+        handlers.put("GET /api/lists/{id}/profiles", parts.listMembers()::profiles);
+        handlers.put("GET /api/lists/{id}/relationships/profiles", parts.listMembers()::profileIds);
+        handlers.put("POST /api/lists/{id}/relationships/profiles", parts.lists()::addProfiles);
+        handlers.put("POST /api/profile-subscription-bulk-create-jobs", parts.lists()::subscribe);
+        handlers.put("POST /api/profile-subscription-bulk-delete-jobs", parts.lists()::unsubscribe);
+        handlers.put("POST /api/profile-suppression-bulk-create-jobs", parts.suppressions()::suppressMany);
+        handlers.put("GET /api/profile-suppression-bulk-create-jobs/{job_id}", parts.suppressions()::suppressJob);
+        handlers.put("POST /api/profile-suppression-bulk-delete-jobs", parts.suppressions()::unsuppressMany);
+        handlers.put("GET /api/profile-suppression-bulk-delete-jobs/{job_id}", parts.suppressions()::unsuppressJob);
+        handlers.put("POST /api/catalog-items", parts.catalog()::createOne);
+        handlers.put("GET /api/catalog-items/{id}", parts.catalog()::one);
+        handlers.put("PATCH /api/catalog-items/{id}", parts.catalog()::updateOne);
+        handlers.put("POST /api/catalog-item-bulk-create-jobs", parts.catalogJobs()::createMany);
+        handlers.put("GET /api/catalog-item-bulk-create-jobs/{job_id}", parts.catalogJobs()::createJob);
+        handlers.put("POST /api/catalog-item-bulk-update-jobs", parts.catalogJobs()::updateMany);
+        handlers.put("GET /api/catalog-item-bulk-update-jobs/{job_id}", parts.catalogJobs()::updateJob);
         if (!handlers.keySet().equals(KlaviyoContract.SERVED)) {
             throw new IllegalStateException("routes and served operations differ");
         }

@@ -25,6 +25,7 @@ final class KlaviyoServer implements KlaviyoSandbox {
     private final Events events;
     private final ListsAndConsent lists;
     private final Catalog catalog;
+    private final Suppressions suppressions;
 
     private KlaviyoServer(Options options) {
         KlaviyoContract contract = KlaviyoContract.shared();
@@ -38,8 +39,12 @@ final class KlaviyoServer implements KlaviyoSandbox {
         this.lists = new ListsAndConsent(store);
         this.events = new Events(store);
         this.catalog = new Catalog(store);
-        KlaviyoRoutes routes = new KlaviyoRoutes(new Profiles(store, lists), new ProfileQuery(store), events,
-                lists, catalog, publicApiKey, publicApiKey); // Klaviyo's account id is its public key
+        this.suppressions = new Suppressions(store, lists);
+        Profiles profiles = new Profiles(store, lists);
+        KlaviyoRoutes routes = new KlaviyoRoutes(new KlaviyoRoutes.Parts(profiles, new ProfileQuery(store, lists),
+                new ProfileImportJobs(store, profiles), events, new EventQuery(store, events), lists,
+                new ListMembers(store, lists), suppressions, catalog, new CatalogJobs(store, catalog)),
+                publicApiKey, publicApiKey); // Klaviyo's account id is its public key
         RequestPipeline pipeline = new RequestPipeline(contract, new RateLimiter(clock), knobs, store, log,
                 new Ids(options.seed() ^ 0x5DEECE66DL), privateApiKey, publicApiKey);
         this.app = Javalin.create(config -> {
@@ -126,7 +131,7 @@ final class KlaviyoServer implements KlaviyoSandbox {
 
     @Override
     public String suppress(String email, SuppressionReason reason, Instant timestamp) {
-        return store.locked(() -> lists.suppress(email, reason, timestamp));
+        return store.locked(() -> suppressions.suppress(email, reason, timestamp));
     }
 
     @Override

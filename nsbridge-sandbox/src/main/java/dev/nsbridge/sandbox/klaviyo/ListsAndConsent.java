@@ -1,27 +1,31 @@
 package dev.nsbridge.sandbox.klaviyo;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Lists, list membership and consent. Adding a profile to a list gives no consent; the subscribe job does, and
- * lifts UNSUBSCRIBE, SPAM_COMPLAINT and USER_SUPPRESSED suppressions, as the spec's description of it says.
+ * lifts UNSUBSCRIBE, SPAM_COMPLAINT and USER_SUPPRESSED suppressions, as the spec's description of it says. The
+ * unsubscribe job ends consent: for the members of the list it names, on that list only; for everyone else,
+ * globally ("Profiles not in the specified list will be globally unsubscribed").
  */
 final class ListsAndConsent {
     static final String SUBSCRIBE_JOB = "profile-subscription-bulk-create-job";
+    static final String UNSUBSCRIBE_JOB = "profile-subscription-bulk-delete-job";
     static final int MAX_MEMBERS_PER_CALL = 1_000;
     static final int MAX_SUBSCRIBERS_PER_CALL = 1_000;
+    /** The spec: "Maximum number of profiles per call: 100". */
+    static final int MAX_UNSUBSCRIBERS_PER_CALL = 100;
     private static final int LIST_PAGE_SIZE = 10;
 
-    private record StoredList(String id, String name, String optInProcess, Instant created, Set<String> members) {
+    /** A list; its members in the order they joined, with the time each joined ({@code joined_group_at}). */
+    private record StoredList(String id, String name, String optInProcess, Instant created,
+                              Map<String, Instant> members) {
     }
 
     private final KlaviyoStore store;
@@ -37,24 +41,14 @@ final class ListsAndConsent {
         JsonNode attributes = call.body().at("/data/attributes");
         String optIn = attributes.path("opt_in_process").asText("single_opt_in");
         StoredList list = new StoredList(store.ids.shortId(), attributes.get("name").asText(), optIn, call.now(),
-                new LinkedHashSet<>());
+                new LinkedHashMap<>());
         lists.put(list.id(), list);
         return ApiAnswer.of(201, JsonApi.document(Resources.list(view(list), call.baseUrl()), call.selfUrl()));
     }
 
     /** {@code GET /api/lists}: ten a page, in creation order, with an opaque cursor. */
     ApiAnswer page(ApiCall call) {
-        int size = Optional.ofNullable(call.queryParam("page[size]")).map(Integer::parseInt).orElse(LIST_PAGE_SIZE);
-        int offset = Cursors.offset(call.queryParam("page[cursor]"));
-        List<StoredList> all = new ArrayList<>(lists.values());
-        ArrayNode data = JsonApi.array();
-        all.stream().skip(offset).limit(size).forEach(list -> data.add(Resources.list(view(list), call.baseUrl())));
-        var document = JsonApi.document(data, call.selfUrl());
-        if (offset + size < all.size()) {
-            ((com.fasterxml.jackson.databind.node.ObjectNode) document.get("links"))
-                    .put("next", Cursors.next(call, offset + size));
-        }
-        return ApiAnswer.of(200, document);
+        return Paging.page(call, views(), LIST_PAGE_SIZE, list -> Resources.list(list, call.baseUrl()));
     }
 
     /** {@code POST /api/lists/{id}/relationships/profiles}: 204; up to 1,000 existing profile ids. */
@@ -73,7 +67,7 @@ final class ListsAndConsent {
                         "/data/" + i + "/id");
             }
         }
-        data.forEach(entry -> addMember(listId, entry.get("id").asText()));
+        data.forEach(entry -> addMember(listId, entry.get("id").asText(), call.now()));
         return ApiAnswer.empty(204);
     }
 
@@ -89,10 +83,7 @@ final class ListsAndConsent {
                     + profiles.size() + ".", "/data/attributes/profiles/data");
         }
         boolean historical = attributes.path("historical_import").asBoolean(false);
-        String listId = call.body().at("/data/relationships/list/data/id").asText(null);
-        if (listId != null) {
-            requireList(listId);
-        }
+        String listId = optionalList(call);
         List<JobQueue.Item> items = new ArrayList<>();
         for (int i = 0; i < profiles.size(); i++) {
             JsonNode profile = profiles.get(i);
@@ -100,52 +91,112 @@ final class ListsAndConsent {
             Consents consents = Consents.read(profile.get("attributes"), historical, call.now(), pointer);
             items.add(new JobQueue.Item(profile, () -> {
                 recordConsent(profile.get("attributes"), consents, historical, listId);
-                return Optional.empty();
+                return JobQueue.Outcome.DONE;
             }));
         }
         store.jobs.submit(SUBSCRIBE_JOB, call.now(), items);
         return ApiAnswer.empty(202);
     }
 
+    /**
+     * {@code POST /api/profile-subscription-bulk-delete-jobs}: 202 without a body. An email unsubscribe needs an
+     * email and an SMS one a phone number; a profile unknown so far is created, as the subscribe job does.
+     */
+    ApiAnswer unsubscribe(ApiCall call) {
+        JsonNode profiles = call.body().at("/data/attributes/profiles/data");
+        if (profiles.size() > MAX_UNSUBSCRIBERS_PER_CALL) {
+            throw KlaviyoApiException.invalid("Up to 100 profiles can be unsubscribed per call; got "
+                    + profiles.size() + ".", "/data/attributes/profiles/data");
+        }
+        String listId = optionalList(call);
+        List<JobQueue.Item> items = new ArrayList<>();
+        for (int i = 0; i < profiles.size(); i++) {
+            JsonNode attributes = profiles.get(i).get("attributes");
+            String pointer = "/data/attributes/profiles/data/" + i + "/attributes";
+            boolean email = attributes.at("/subscriptions/email/marketing").isObject();
+            boolean sms = attributes.at("/subscriptions/sms").isObject();
+            if (email && !ProfileBook.present(attributes, "email")) {
+                throw KlaviyoApiException.invalid("An email unsubscribe needs an email address.", pointer + "/email");
+            }
+            if (sms && !ProfileBook.present(attributes, "phone_number")) {
+                throw KlaviyoApiException.invalid("An SMS unsubscribe needs a phone number.",
+                        pointer + "/phone_number");
+            }
+            ProfileBook.checkIdentifiers(attributes, pointer);
+            items.add(new JobQueue.Item(profiles.get(i), () -> {
+                recordUnsubscribe(attributes, email, sms, listId);
+                return JobQueue.Outcome.DONE;
+            }));
+        }
+        store.jobs.submit(UNSUBSCRIBE_JOB, call.now(), items);
+        return ApiAnswer.empty(202);
+    }
+
+    private String optionalList(ApiCall call) {
+        String listId = call.body().at("/data/relationships/list/data/id").asText(null);
+        if (listId != null) {
+            requireList(listId);
+        }
+        return listId;
+    }
+
     private void recordConsent(JsonNode attributes, Consents consents, boolean historical, String listId) {
         Instant now = store.now();
-        JsonNode identifiers = JsonApi.object()
-                .put("email", attributes.path("email").asText(null))
-                .put("phone_number", attributes.path("phone_number").asText(null));
-        StoredProfile profile = store.profiles.upsert(null, identifiers, false, now, "/data/attributes").profile();
+        StoredProfile profile = store.profiles.upsert(null, identifiers(attributes), false, now, "/data/attributes")
+                .profile();
         if (consents.email()) {
-            consent(profile.email, consents.emailAt(), now, historical);
+            consent(profile.email, "SUBSCRIBED", consents.emailAt(), now, historical ? "HISTORICAL_IMPORT" : "API");
             profile.suppressions.removeIf(s -> s.reason().liftedBySubscribing());
             subscriptions.add(new KlaviyoSubscription(profile.id, "email", consents.emailAt(), historical, listId,
                     now));
         }
         if (consents.sms()) {
-            consent(profile.sms, consents.smsAt(), now, historical);
+            consent(profile.sms, "SUBSCRIBED", consents.smsAt(), now, historical ? "HISTORICAL_IMPORT" : "API");
             subscriptions.add(new KlaviyoSubscription(profile.id, "sms", consents.smsAt(), historical, listId, now));
         }
         profile.updated = now;
         if (listId != null) {
-            addMember(listId, profile.id);
+            addMember(listId, profile.id, now);
         }
     }
 
-    private static void consent(StoredProfile.Consent channel, Instant consentedAt, Instant now, boolean historical) {
-        channel.consent = "SUBSCRIBED";
-        channel.timestamp = consentedAt == null ? now : consentedAt;
+    private void recordUnsubscribe(JsonNode attributes, boolean email, boolean sms, String listId) {
+        Instant now = store.now();
+        StoredProfile profile = store.profiles.upsert(null, identifiers(attributes), false, now, "/data/attributes")
+                .profile();
+        boolean listMember = listId != null && lists.get(listId).members().containsKey(profile.id);
+        if (listMember) {
+            lists.get(listId).members().remove(profile.id);
+            if (email) {
+                profile.listSuppressions.add(new StoredProfile.ListSuppression(listId, SuppressionReason.UNSUBSCRIBE,
+                        now));
+            }
+        } else {
+            if (email) {
+                consent(profile.email, "UNSUBSCRIBED", now, now, "API");
+                if (profile.suppressions.stream().noneMatch(s -> s.reason() == SuppressionReason.UNSUBSCRIBE)) {
+                    profile.suppressions.add(new KlaviyoSuppression(profile.id, profile.text("email"),
+                            SuppressionReason.UNSUBSCRIBE, now));
+                }
+            }
+            if (sms) {
+                consent(profile.sms, "UNSUBSCRIBED", now, now, "API");
+            }
+        }
+        profile.updated = now;
+    }
+
+    private static JsonNode identifiers(JsonNode attributes) {
+        return JsonApi.object().put("email", attributes.path("email").asText(null))
+                .put("phone_number", attributes.path("phone_number").asText(null));
+    }
+
+    private static void consent(StoredProfile.Consent channel, String consent, Instant at, Instant now,
+                                String method) {
+        channel.consent = consent;
+        channel.timestamp = at == null ? now : at;
         channel.lastUpdated = now;
-        channel.method = historical ? "HISTORICAL_IMPORT" : "API";
-    }
-
-    /** Marks an email suppressed, as an unsubscribe or a bounce would; an unsubscribe also ends consent. */
-    String suppress(String email, SuppressionReason reason, Instant timestamp) {
-        StoredProfile profile = store.profiles.findOrCreateByEmail(email, store.now());
-        profile.suppressions.add(new KlaviyoSuppression(profile.id, profile.text("email"), reason, timestamp));
-        if (reason == SuppressionReason.UNSUBSCRIBE || reason == SuppressionReason.SPAM_COMPLAINT) {
-            profile.email.consent = "UNSUBSCRIBED";
-            profile.email.lastUpdated = timestamp;
-        }
-        profile.updated = store.now();
-        return profile.id;
+        channel.method = method;
     }
 
     void requireList(String listId) {
@@ -154,8 +205,25 @@ final class ListsAndConsent {
         }
     }
 
-    void addMember(String listId, String profileId) {
-        lists.get(listId).members().add(profileId);
+    /** Adds a member; one already on the list keeps the time it first joined. */
+    void addMember(String listId, String profileId, Instant at) {
+        lists.get(listId).members().putIfAbsent(profileId, at);
+    }
+
+    /** The list's members with the time each joined, in the order they joined; the list must exist. */
+    Map<String, Instant> members(String listId) {
+        requireList(listId);
+        return java.util.Collections.unmodifiableMap(lists.get(listId).members());
+    }
+
+    /** The lists a profile is on, in creation order. */
+    List<KlaviyoList> listsOf(String profileId) {
+        return lists.values().stream().filter(list -> list.members().containsKey(profileId))
+                .map(ListsAndConsent::view).toList();
+    }
+
+    Optional<KlaviyoList> find(String listId) {
+        return Optional.ofNullable(lists.get(listId)).map(ListsAndConsent::view);
     }
 
     List<KlaviyoList> views() {
@@ -168,6 +236,6 @@ final class ListsAndConsent {
 
     private static KlaviyoList view(StoredList list) {
         return new KlaviyoList(list.id(), list.name(), list.optInProcess(), list.created(),
-                List.copyOf(list.members()));
+                List.copyOf(list.members().keySet()));
     }
 }

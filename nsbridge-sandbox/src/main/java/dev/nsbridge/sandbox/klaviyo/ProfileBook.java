@@ -94,12 +94,43 @@ final class ProfileBook {
         if (distinct.size() > 1) {
             // The first match (by id, then email, phone, external id) is the profile being written; the next one
             // already holds an identifier the request would give it, which is the profile Klaviyo reports.
-            String duplicate = distinct.get(1).id;
-            throw new KlaviyoApiException(new ApiError(409, "duplicate_profile", "Conflict.",
-                    "A profile already exists with one of these identifiers.", "/data/attributes", null,
-                    Map.of("duplicate_profile_id", duplicate)));
+            throw duplicate(distinct.get(1).id);
         }
         return distinct.stream().findFirst();
+    }
+
+    /**
+     * {@code POST /api/profiles}: creates a profile, or refuses with 409 {@code duplicate_profile} naming the profile
+     * that already holds one of its identifiers (create never updates; profile-import does).
+     */
+    StoredProfile create(JsonNode attributes, Instant now, String pointer) {
+        checkIdentifiers(attributes, pointer);
+        if (IDENTIFIERS.stream().noneMatch(identifier -> present(attributes, identifier))) {
+            throw KlaviyoApiException.invalid("A profile needs one of email, phone_number or external_id.", pointer);
+        }
+        Optional<StoredProfile> existing = resolveWithoutConflict(attributes);
+        if (existing.isPresent()) {
+            throw duplicate(existing.get().id);
+        }
+        return upsert(null, attributes, false, now, pointer).profile();
+    }
+
+    private Optional<StoredProfile> resolveWithoutConflict(JsonNode attributes) {
+        for (String identifier : IDENTIFIERS) {
+            if (present(attributes, identifier)) {
+                Optional<StoredProfile> found = findBy(identifier, attributes.get(identifier).asText());
+                if (found.isPresent()) {
+                    return found;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static KlaviyoApiException duplicate(String profileId) {
+        return new KlaviyoApiException(new ApiError(409, "duplicate_profile", "Conflict.",
+                "A profile already exists with one of these identifiers.", "/data/attributes", null,
+                Map.of("duplicate_profile_id", profileId)));
     }
 
     /** Klaviyo refuses a malformed email or a phone number that is not E.164. */

@@ -6,34 +6,60 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
-/** {@code GET /api/profiles}: filter, sort, {@code page[size]} up to 100 and cursor paging through {@code links.next}. */
+/**
+ * Profile reads: {@code GET /api/profiles} (filter, sort, {@code page[size]} up to 100, cursor paging through
+ * {@code links.next}) and {@code GET /api/profiles/{id}} with its {@code include}s.
+ */
 final class ProfileQuery {
     private static final int DEFAULT_PAGE_SIZE = 20;
 
     private final KlaviyoStore store;
+    private final ListsAndConsent lists;
 
-    ProfileQuery(KlaviyoStore store) {
+    ProfileQuery(KlaviyoStore store, ListsAndConsent lists) {
         this.store = store;
+        this.lists = lists;
     }
 
     ApiAnswer page(ApiCall call) {
-        int size = Optional.ofNullable(call.queryParam("page[size]")).map(Integer::parseInt)
-                .orElse(DEFAULT_PAGE_SIZE);
-        int offset = Cursors.offset(call.queryParam("page[cursor]"));
-        boolean withSubscriptions = String.valueOf(call.queryParam("additional-fields[profile]"))
-                .contains("subscriptions");
+        ProfileExtras extras = ProfileExtras.of(call);
         List<StoredProfile> matching = store.profiles.all().stream()
-                .filter(ProfileFilter.parse(call.queryParam("filter")))
+                .filter(ProfileFilter.profiles(call.queryParam("filter")))
                 .sorted(order(call.queryParam("sort")))
                 .toList();
-        ArrayNode data = JsonApi.array();
-        matching.stream().skip(offset).limit(size)
-                .forEach(profile -> data.add(Resources.profile(profile, call.baseUrl(), withSubscriptions)));
-        ObjectNode document = JsonApi.document(data, call.selfUrl());
-        if (offset + size < matching.size()) {
-            ((ObjectNode) document.get("links")).put("next", Cursors.next(call, offset + size));
+        return Paging.page(call, matching, DEFAULT_PAGE_SIZE,
+                profile -> Resources.profile(profile, call.baseUrl(), extras));
+    }
+
+    /**
+     * {@code GET /api/profiles/{id}}. {@code include=lists} adds the lists the profile is on; the sandbox keeps no
+     * segments, push tokens or conversations, so those includes come back empty.
+     */
+    ApiAnswer one(ApiCall call) {
+        String id = call.pathParam("id");
+        StoredProfile profile = store.profiles.find(id).orElseThrow(() -> new KlaviyoApiException(
+                ApiError.notFound("There is no profile with id '" + id + "'.")));
+        ObjectNode resource = Resources.profile(profile, call.baseUrl(), ProfileExtras.of(call));
+        ObjectNode document = JsonApi.document(resource, call.selfUrl());
+        List<String> include = Includes.of(call);
+        if (!include.isEmpty()) {
+            ArrayNode included = document.putArray("included");
+            ObjectNode relationships = (ObjectNode) resource.get("relationships");
+            for (String relationship : include) {
+                ArrayNode data = JsonApi.array();
+                if (relationship.equals("lists")) {
+                    lists.listsOf(profile.id).forEach(list -> {
+                        data.add(Resources.identifier("list", list.id()));
+                        included.add(Resources.list(list, call.baseUrl()));
+                    });
+                }
+                ObjectNode entry = relationships.has(relationship) ? (ObjectNode) relationships.get(relationship)
+                        : relationships.putObject(relationship);
+                entry.set("data", data);
+                entry.set("links", Resources.relationshipLinks(call.baseUrl(), "profiles", profile.id,
+                        relationship));
+            }
         }
         return ApiAnswer.of(200, document);
     }
@@ -50,8 +76,12 @@ final class ProfileQuery {
             case "created" -> Comparator.comparing(profile -> profile.created);
             case "updated" -> Comparator.comparing(profile -> profile.updated);
             case "email" -> Comparator.comparing(profile -> Objects.toString(profile.text("email"), ""));
-            case "subscriptions.email.marketing.suppression.timestamp" -> Comparator.comparing(
+            case ProfileFilter.SUPPRESSION_TIMESTAMP -> Comparator.comparing(
                     StoredProfile::suppressedAt, Comparator.nullsLast(Comparator.<Instant>naturalOrder()));
+            case "subscriptions.email.marketing.list_suppressions.timestamp" -> Comparator.comparing(
+                    profile -> profile.listSuppressions.stream().map(StoredProfile.ListSuppression::timestamp)
+                            .max(Instant::compareTo).orElse(null),
+                    Comparator.nullsLast(Comparator.<Instant>naturalOrder()));
             default -> throw new KlaviyoApiException(ApiError.invalidParameter(
                     "The sandbox cannot sort profiles by '" + field + "'.", "sort"));
         };

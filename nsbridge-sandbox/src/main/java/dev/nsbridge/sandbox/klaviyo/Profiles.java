@@ -1,13 +1,16 @@
 package dev.nsbridge.sandbox.klaviyo;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 
-/** Profile writes: create-or-update one profile, and the bulk import job with its import errors. */
+/**
+ * Profile writes: create one ({@code POST /api/profiles}), update one ({@code PATCH /api/profiles/{id}}),
+ * create-or-update one ({@code POST /api/profile-import}), and the bulk import job.
+ */
 final class Profiles {
     static final String IMPORT_JOB = "profile-bulk-import-job";
     static final int MAX_BULK_PROFILES = 10_000;
@@ -16,6 +19,7 @@ final class Profiles {
 
     private final KlaviyoStore store;
     private final ListsAndConsent lists;
+    private final Map<String, List<String>> jobLists = new HashMap<>();
 
     Profiles(KlaviyoStore store, ListsAndConsent lists) {
         this.store = store;
@@ -24,17 +28,46 @@ final class Profiles {
 
     /** {@code POST /api/profile-import}: 201 when created, 200 when updated; {@code null} clears a field. */
     ApiAnswer importOne(ApiCall call) {
-        if (call.bodyBytes() > MAX_PROFILE_BYTES) {
-            throw tooLarge("The maximum allowed payload size is 100KB.");
-        }
+        requireSingleProfileSize(call);
         JsonNode data = call.body().get("data");
         String id = data.hasNonNull("id") ? data.get("id").asText() : null;
         ProfileBook.Upsert upsert = store.profiles.upsert(id, data.get("attributes"), true, call.now(),
                 "/data/attributes");
-        boolean withSubscriptions = String.valueOf(call.queryParam("additional-fields[profile]"))
-                .contains("subscriptions");
-        ObjectNode resource = Resources.profile(upsert.profile(), call.baseUrl(), withSubscriptions);
+        ObjectNode resource = Resources.profile(upsert.profile(), call.baseUrl(), ProfileExtras.of(call));
         return ApiAnswer.of(upsert.created() ? 201 : 200, JsonApi.document(resource, call.selfUrl()));
+    }
+
+    /** {@code POST /api/profiles}: 201, or 409 {@code duplicate_profile} when an identifier is taken already. */
+    ApiAnswer create(ApiCall call) {
+        requireSingleProfileSize(call);
+        StoredProfile profile = store.profiles.create(call.body().at("/data/attributes"), call.now(),
+                "/data/attributes");
+        ObjectNode resource = Resources.profile(profile, call.baseUrl(), ProfileExtras.of(call));
+        return ApiAnswer.of(201, JsonApi.document(resource, call.selfUrl()));
+    }
+
+    /**
+     * {@code PATCH /api/profiles/{id}}: 200 with the profile. As the spec says, {@code null} clears a field and an
+     * omitted field is left unchanged; {@code meta.patch_properties} appends to, removes from or unsets properties.
+     */
+    ApiAnswer update(ApiCall call) {
+        requireSingleProfileSize(call);
+        String id = call.pathParam("id");
+        JsonNode data = call.body().get("data");
+        JsonApiRules.requireSameId(id, data);
+        store.profiles.find(id).orElseThrow(() -> new KlaviyoApiException(
+                ApiError.notFound("There is no profile with id '" + id + "'.")));
+        if (data.at("/meta/patch_identifiers").isObject()) {
+            // Secondary email addresses are a profile feature the sandbox does not keep; say so rather than drop them.
+            throw new KlaviyoApiException(new ApiError(501, "not_implemented", "Not implemented.",
+                    "The sandbox does not keep secondary email addresses (meta.patch_identifiers).",
+                    "/data/meta/patch_identifiers", null, Map.of()));
+        }
+        StoredProfile profile = store.profiles.upsert(id, data.get("attributes"), true, call.now(),
+                "/data/attributes").profile();
+        PropertyPatch.apply(profile, data.at("/meta/patch_properties"));
+        ObjectNode resource = Resources.profile(profile, call.baseUrl(), ProfileExtras.of(call));
+        return ApiAnswer.of(200, JsonApi.document(resource, call.selfUrl()));
     }
 
     /** {@code POST /api/profile-bulk-import-jobs}: 202 with a queued job; each profile succeeds or fails alone. */
@@ -56,12 +89,13 @@ final class Profiles {
             items.add(new JobQueue.Item(profile, () -> importItem(profile, listIds)));
         }
         String jobId = store.jobs.submit(IMPORT_JOB, call.now(), items);
+        jobLists.put(jobId, List.copyOf(listIds));
         KlaviyoJob job = store.jobs.find(jobId, IMPORT_JOB).orElseThrow();
-        return ApiAnswer.of(202, JsonApi.document(Resources.job(job, call.baseUrl(), false),
+        return ApiAnswer.of(202, JsonApi.document(ProfileImportJobs.resource(job, listIds, call.baseUrl()),
                 call.selfUrl() + jobId + "/"));
     }
 
-    private Optional<KlaviyoJob.ItemError> importItem(JsonNode profile, List<String> listIds) {
+    private JobQueue.Outcome importItem(JsonNode profile, List<String> listIds) {
         if (profile.toString().length() > MAX_PROFILE_BYTES) {
             throw KlaviyoApiException.invalid("The maximum allowed payload size per profile is 100KB.", "/data");
         }
@@ -69,39 +103,20 @@ final class Profiles {
         // Bulk import never clears a field: a null is ignored, as Klaviyo's bulk import guide says.
         StoredProfile stored = store.profiles.upsert(id, profile.get("attributes"), false, store.now(),
                 "/data/attributes").profile();
-        listIds.forEach(listId -> lists.addMember(listId, stored.id));
-        return Optional.empty();
+        listIds.forEach(listId -> lists.addMember(listId, stored.id, store.now()));
+        return JobQueue.Outcome.wrote(stored.id);
     }
 
-    /** {@code GET /api/profile-bulk-import-jobs/{job_id}}. */
-    ApiAnswer job(ApiCall call) {
-        KlaviyoJob job = findJob(call.pathParam("job_id"));
-        return ApiAnswer.of(200, JsonApi.document(Resources.job(job, call.baseUrl(), false), call.selfUrl()));
+    /** The lists a bulk import job adds its profiles to. */
+    List<String> jobLists(String jobId) {
+        return jobLists.getOrDefault(jobId, List.of());
     }
 
-    /** {@code GET /api/profile-bulk-import-jobs/{id}/import-errors}: one entry per refused profile. */
-    ApiAnswer importErrors(ApiCall call) {
-        String jobId = call.pathParam("id");
-        findJob(jobId);
-        ArrayNode data = JsonApi.array();
-        for (JobQueue.Failure failure : store.jobs.failures(jobId)) {
-            ObjectNode attributes = JsonApi.object();
-            attributes.put("code", failure.error().code());
-            attributes.put("title", failure.error().title());
-            attributes.put("detail", failure.error().detail());
-            attributes.set("source", JsonApi.object().put("pointer", failure.error().pointer()));
-            attributes.set("original_payload", failure.payload());
-            ObjectNode entry = data.addObject();
-            entry.put("type", "import-error");
-            entry.put("id", jobId + "-" + data.size());
-            entry.set("attributes", attributes);
+    /** The spec: "The maximum allowed payload size is 100KB" for create, update and profile-import. */
+    private static void requireSingleProfileSize(ApiCall call) {
+        if (call.bodyBytes() > MAX_PROFILE_BYTES) {
+            throw tooLarge("The maximum allowed payload size is 100KB.");
         }
-        return ApiAnswer.of(200, JsonApi.document(data, call.selfUrl()));
-    }
-
-    private KlaviyoJob findJob(String jobId) {
-        return store.jobs.find(jobId, IMPORT_JOB).orElseThrow(() -> new KlaviyoApiException(
-                ApiError.notFound("There is no profile bulk import job with id '" + jobId + "'.")));
     }
 
     static KlaviyoApiException tooLarge(String detail) {

@@ -11,8 +11,12 @@ final class StoredProfile {
     final String id;
     final Instant created;
     Instant updated;
+    /** The latest event's time, which the profile reports as {@code last_event_date}. */
+    Instant lastEventDate;
     final Map<String, Object> attributes = new LinkedHashMap<>();
     final List<KlaviyoSuppression> suppressions = new ArrayList<>();
+    /** Unsubscribes from one list, which leave the profile's global consent as it is. */
+    final List<ListSuppression> listSuppressions = new ArrayList<>();
     final Consent email = new Consent();
     final Consent sms = new Consent();
 
@@ -22,6 +26,10 @@ final class StoredProfile {
         Instant timestamp;
         Instant lastUpdated;
         String method;
+    }
+
+    /** An email marketing suppression that applies to one list only. */
+    record ListSuppression(String listId, SuppressionReason reason, Instant timestamp) {
     }
 
     StoredProfile(String id, Instant created) {

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
  * guides put in {@code accept} and its Node SDK ({@code klaviyo-api}, through axios) puts in {@code content-type}.
  */
 final class KlaviyoMediaTypesTest {
-    private static final String PROFILE = "{\"data\":{\"type\":\"profile\",\"attributes\":{\"email\":\"ada@example.com\"}}}";
+    private static final String PROFILE =
+            "{\"data\":{\"type\":\"profile\",\"attributes\":{\"email\":\"ada@example.com\"}}}";
 
     private KlaviyoSandbox sandbox;
     private KlaviyoTestClient client;
