@@ -59,7 +59,7 @@ final class DateStringComparisons {
             int end = value.getValue();
             sql.append(query, from, start);
             if (query.charAt(start) == '?') {
-                dateParams.add(placeholdersBefore(masked, start));
+                dateParams.add(SuiteQlTranslator.placeholdersBefore(masked, start));
                 sql.append("CAST(? AS TIMESTAMP)");
             } else {
                 String text = query.substring(start + 1, end - 1).replace("''", "'");
@@ -93,16 +93,6 @@ final class DateStringComparisons {
                 }
             }
         }
-    }
-
-    private static int placeholdersBefore(String masked, int end) {
-        int count = 0;
-        for (int i = 0; i < end; i++) {
-            if (masked.charAt(i) == '?') {
-                count++;
-            }
-        }
-        return count;
     }
 
     /** Column names that are DATE or TIMESTAMP in every table that has them. */

@@ -31,7 +31,7 @@ final class KeysetSeek {
         int from = 0;
         int added = 0;
         while (condition.find()) {
-            int first = placeholdersBefore(masked, condition.start()) + added;
+            int first = SuiteQlTranslator.placeholdersBefore(masked, condition.start()) + added;
             // Only when both bounds are the same value is k1 >= ? implied by the condition.
             if (first + 1 >= values.size() || !values.get(first).equals(values.get(first + 1))) {
                 continue;
@@ -44,15 +44,5 @@ final class KeysetSeek {
         }
         return added == 0 ? new Statement(sql, params) : new Statement(out.append(sql.substring(from)).toString(),
                 List.copyOf(values));
-    }
-
-    private static int placeholdersBefore(String masked, int end) {
-        int count = 0;
-        for (int i = 0; i < end; i++) {
-            if (masked.charAt(i) == '?') {
-                count++;
-            }
-        }
-        return count;
     }
 }

@@ -161,4 +161,15 @@ final class SuiteQlTranslator {
         }
         return masked.toString();
     }
+
+    /** How many {@code ?} parameters stand before {@code end} in a query masked by {@link #outsideLiterals}. */
+    static int placeholdersBefore(String masked, int end) {
+        int count = 0;
+        for (int i = 0; i < end; i++) {
+            if (masked.charAt(i) == '?') {
+                count++;
+            }
+        }
+        return count;
+    }
 }
