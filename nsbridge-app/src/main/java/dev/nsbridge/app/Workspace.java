@@ -10,6 +10,7 @@ import dev.nsbridge.engine.config.FlowConfig;
 import dev.nsbridge.engine.config.NsbridgeConfig;
 import dev.nsbridge.engine.config.StateConfig;
 import dev.nsbridge.engine.run.Pipeline;
+import dev.nsbridge.engine.store.OwnerOnly;
 import dev.nsbridge.engine.store.SqlStores;
 import dev.nsbridge.engine.store.StateStore;
 import dev.nsbridge.engine.store.Stores;
@@ -132,6 +133,8 @@ public final class Workspace {
      * PostgreSQL database that {@code state.connection} names. The caller closes them.
      */
     public Stores stores() {
+        // Made owner-only before anything writes there, and closed up again if a umask or older version left it open.
+        OwnerOnly.folder(stateDirectory());
         StateConfig state = config.state();
         if (state.connection().isEmpty()) {
             return SqlStores.open(state.path(), clock);

@@ -76,8 +76,11 @@ public final class WarehouseWriter implements DestinationWriter {
 
     private Void prepare() throws SQLException {
         TableName table = writtenTable();
+        // A rebuild killed before its swap leaves its staging table behind, whatever load method the next run of
+        // this extract uses (a full refresh is a rebuild, the runs after it merge): every run drops it, so it never
+        // outlives one. Only this target's own staging table is touched.
+        Sql.execute(connection, "DROP TABLE IF EXISTS " + settings.staging().sql());
         if (settings.rebuilds()) {
-            Sql.execute(connection, "DROP TABLE IF EXISTS " + table.sql());
             schema.create(connection, table, loadColumns, List.of());
         } else {
             List<String> notNull = request.loadMethod() == LoadMethod.MERGE ? request.uniqueKey() : List.of();

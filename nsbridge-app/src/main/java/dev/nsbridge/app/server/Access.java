@@ -7,6 +7,7 @@ import java.util.Set;
  * Who may in: a request with {@code Authorization: Bearer <admin token>}, or a browser with a session cookie from
  * logging in with that token. Everything else is refused: 401 for the API and /metrics, a redirect to the login
  * page for the UI. Only the health check, the login page and the UI's static code are open, and none holds data.
+ * A browser's session cookie alone never changes anything: see {@link CrossSite}.
  */
 final class Access {
     static final String COOKIE = "nsbridge_session";
@@ -28,6 +29,13 @@ final class Access {
     /** A before-handler for every request. */
     void guard(Context ctx) {
         String path = ctx.path();
+        if (CrossSite.refused(ctx, hasSession(ctx) || path.equals("/login"))) {
+            replies.json(ctx, 403, HttpErrors.body("CROSS_SITE", "a request that changes something must come from"
+                    + " this server's own pages (its Origin header was missing or another site's), or carry"
+                    + " Authorization: Bearer <admin token>"));
+            ctx.skipRemainingHandlers();
+            return;
+        }
         if (OPEN.contains(path) || (publicMetrics && path.equals("/metrics")) || allowed(ctx)) {
             return;
         }
@@ -47,6 +55,11 @@ final class Access {
             return token.matches(header.substring(BEARER.length()));
         }
         return sessions.valid(ctx.cookie(COOKIE));
+    }
+
+    private static boolean hasSession(Context ctx) {
+        String cookie = ctx.cookie(COOKIE);
+        return cookie != null && !cookie.isEmpty();
     }
 
     /** Logs a browser in when the token is right; answers whether it was. */

@@ -83,6 +83,7 @@ public final class NsbridgeServer implements AutoCloseable {
         Access access = new Access(token.token(), new Sessions(clock, new SecureRandom()), replies,
                 options.publicMetrics());
         Javalin app = Javalin.create(javalin -> javalin.showJavalinBanner = false);
+        app.before(SecurityHeaders::apply);
         app.before(access::guard);
         app.exception(NsbridgeException.class, (e, ctx) -> replies.json(ctx, HttpErrors.status(e),
                 HttpErrors.body(e)));
@@ -98,6 +99,7 @@ public final class NsbridgeServer implements AutoCloseable {
         app.start(options.host(), options.port());
         NsbridgeServer server = new NsbridgeServer(stores, scheduler, runs, app, options.host());
         out.println("nsbridge serve: listening on " + server.url());
+        LOG.info("listening on {}", server.url());
         token.newToken().ifPresent(value -> {
             out.println("A new admin token was made. It is shown only this once; keep it somewhere safe:");
             out.println();

@@ -49,9 +49,9 @@ final class UiRoutes {
     }
 
     private static void page(Context ctx, String file, String message) {
-        // No caching and no framing: pages show live data, and nobody should wrap them in another site.
-        ctx.header("Cache-Control", "no-store").header("X-Frame-Options", "DENY")
-                .header("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; frame-ancestors 'none'")
+        // No caching: pages show live data. Framing is refused for every answer by SecurityHeaders.
+        SecurityHeaders.page(ctx);
+        ctx.header("Cache-Control", "no-store")
                 .html(new String(resource(file), java.nio.charset.StandardCharsets.UTF_8).replace("<!--message-->", message));
     }
 

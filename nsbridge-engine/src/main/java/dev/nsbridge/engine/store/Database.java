@@ -52,6 +52,7 @@ public final class Database implements AutoCloseable {
             if (folder != null) {
                 Files.createDirectories(folder);
             }
+            OwnerOnly.database(file);
             Properties properties = new Properties();
             properties.setProperty("journal_mode", "WAL");
             properties.setProperty("busy_timeout", "10000");
@@ -59,7 +60,7 @@ public final class Database implements AutoCloseable {
             properties.setProperty("transaction_mode", "IMMEDIATE");
             Connection connection = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), properties);
             return new Database(Vendor.SQLITE, connection, null, "the state database " + file);
-        } catch (SQLException | java.io.IOException e) {
+        } catch (SQLException | java.io.IOException | java.io.UncheckedIOException e) {
             throw new InternalException("STORE_UNAVAILABLE", "cannot open the state database " + file + ": "
                     + e.getMessage(), "check the folder exists and is writable", e);
         }
