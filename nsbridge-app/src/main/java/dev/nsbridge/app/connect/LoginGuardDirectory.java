@@ -15,7 +15,15 @@ public final class LoginGuardDirectory {
     private LoginGuardDirectory() {
     }
 
-    public static Path of(Function<String, String> environment) {
+    /**
+     * The directory for {@code environment}, the variables a configuration is read with; a variable it lacks is
+     * taken from the process, since the directory belongs to the host, not to one configuration.
+     */
+    public static Path of(Function<String, String> configured) {
+        Function<String, String> environment = name -> {
+            String value = configured.apply(name);
+            return value != null ? value : System.getenv(name);
+        };
         String chosen = environment.apply(VARIABLE);
         if (chosen != null && !chosen.isBlank()) {
             return Path.of(chosen).toAbsolutePath();
