@@ -1,6 +1,7 @@
 package dev.nsbridge.app;
 
 import dev.nsbridge.app.connect.ConnectionTypes;
+import dev.nsbridge.app.connect.LoginGuardDirectory;
 import dev.nsbridge.app.connect.StoredLoginRecords;
 import dev.nsbridge.engine.config.ComponentRegistry;
 import dev.nsbridge.engine.config.ConfigLoader;
@@ -25,6 +26,10 @@ import dev.nsbridge.netsuite.NetSuiteClient;
 import dev.nsbridge.netsuite.source.NetSuiteSource;
 import dev.nsbridge.netsuite.NetSuiteConnection;
 import dev.nsbridge.netsuite.config.NetSuiteConnectionConfig;
+import dev.nsbridge.netsuite.governance.FileLoginRecords;
+import dev.nsbridge.netsuite.governance.LoginIdentity;
+import dev.nsbridge.netsuite.governance.LoginRecords;
+import dev.nsbridge.netsuite.governance.PairedLoginRecords;
 import dev.nsbridge.spi.destination.Destination;
 import dev.nsbridge.spi.errors.ConfigurationException;
 import dev.nsbridge.spi.secret.Secret;
@@ -51,12 +56,14 @@ public final class Workspace {
     private final NsbridgeConfig config;
     private final Clock clock;
     private final HttpClient http;
+    private final Path loginGuardDirectory;
     private Stores guardStores;
 
-    private Workspace(NsbridgeConfig config, Clock clock, HttpClient http) {
+    private Workspace(NsbridgeConfig config, Clock clock, HttpClient http, Path loginGuardDirectory) {
         this.config = config;
         this.clock = clock;
         this.http = http;
+        this.loginGuardDirectory = loginGuardDirectory;
     }
 
     /** Checks a configuration file without opening anything: every error and warning at once. */
@@ -71,7 +78,7 @@ public final class Workspace {
 
     /** As {@link #open(Path, Function, Clock)}, with the HTTP client every connector shares (the server counts requests). */
     public static Workspace open(Path file, Function<String, String> environment, Clock clock, HttpClient http) {
-        return new Workspace(loader(environment).load(file), clock, http);
+        return new Workspace(loader(environment).load(file), clock, http, LoginGuardDirectory.of(environment));
     }
 
     private static ConfigLoader loader(Function<String, String> environment) {
@@ -88,7 +95,7 @@ public final class Workspace {
         return clock;
     }
 
-    /** Where nsbridge keeps per-account files (the login guard, the catalog cache): {@code .nsbridge/} beside the config. */
+    /** Where nsbridge keeps per-account files (the catalog cache): {@code .nsbridge/} beside the config. */
     public Path stateDirectory() {
         return directory().resolve(".nsbridge");
     }
@@ -110,9 +117,14 @@ public final class Workspace {
                 .withBaseUrl(settings.baseUrl())
                 .withConcurrency(settings.concurrency(), settings.reserve())
                 .withDates(settings.dateFormat(), settings.timeZone());
+        // The login guard counts per login for the whole host, whatever folder this configuration is in, and
+        // with the other servers too when the state store is shared.
+        LoginIdentity login = LoginIdentity.of(settings.accountId(), connection.auth());
+        LoginRecords records = new FileLoginRecords(login, loginGuardDirectory, clock);
         if (config.state().shared()) {
-            connection = connection.withLoginRecords(new StoredLoginRecords(sharedStates(), settings.accountId()));
+            records = new PairedLoginRecords(records, new StoredLoginRecords(sharedStates(), login));
         }
+        connection = connection.withLoginRecords(records);
         return new NetSuiteClient(connection, http, clock);
     }
 

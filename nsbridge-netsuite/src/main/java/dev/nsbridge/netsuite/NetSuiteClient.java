@@ -8,6 +8,7 @@ import dev.nsbridge.netsuite.governance.ConcurrencyGate;
 import dev.nsbridge.netsuite.governance.GovernanceLimits;
 import dev.nsbridge.netsuite.governance.GovernanceReading;
 import dev.nsbridge.netsuite.governance.LoginGuard;
+import dev.nsbridge.netsuite.governance.LoginIdentity;
 import dev.nsbridge.netsuite.http.Backoff;
 import dev.nsbridge.netsuite.http.ErrorCodes;
 import dev.nsbridge.netsuite.http.NetSuiteHttp;
@@ -59,8 +60,9 @@ public final class NetSuiteClient {
     public NetSuiteClient(NetSuiteConnection connection, HttpClient httpClient, Clock clock, Sleeper sleeper,
                           RandomGenerator random) {
         this.connection = connection;
-        this.guard = connection.loginRecords().map(shared -> new LoginGuard(connection.accountId(), shared, clock))
-                .orElseGet(() -> new LoginGuard(connection.accountId(), connection.stateDirectory(), clock));
+        LoginIdentity login = LoginIdentity.of(connection.accountId(), connection.auth());
+        this.guard = connection.loginRecords().map(shared -> new LoginGuard(login, shared, clock))
+                .orElseGet(() -> new LoginGuard(login, connection.stateDirectory(), clock));
         this.http = new NetSuiteHttp(connection.accountId(), connection.baseUrl(), connection.auth(), httpClient,
                 gate, guard, connection.retryPolicy(), new Backoff(connection.retryPolicy(), random), sleeper,
                 new RetryAfter(clock));

@@ -22,7 +22,7 @@ import java.util.Optional;
  * @param timeZone       the NetSuite user's time zone, in which SuiteQL renders dates
  * @param retryPolicy    how throttled and failed requests are retried
  * @param loginRecords   where the lockout guard counts failed logins when not in its file under stateDirectory:
- *                       a store that several servers share
+ *                       a directory of the host, a store that several servers share, or both
  */
 public record NetSuiteConnection(NetSuiteAccountId accountId, URI baseUrl, NetSuiteAuth auth, int concurrency,
                                  int reserve, Path stateDirectory, String dateFormat, ZoneId timeZone,

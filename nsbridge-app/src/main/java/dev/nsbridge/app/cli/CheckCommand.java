@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.nsbridge.app.Workspace;
 import dev.nsbridge.app.connect.ConnectionCheck;
+import dev.nsbridge.app.connect.ConnectionTypes;
 import dev.nsbridge.engine.config.ConfigIssue;
 import dev.nsbridge.engine.config.ConfigReport;
 import dev.nsbridge.engine.config.ConnectionConfig;
@@ -40,6 +41,11 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print one JSON document instead of text.")
     boolean json;
 
+    @Option(names = "--reset-login-guard", description = "Clear the NetSuite login guard's count of failed logins"
+            + " before checking. Only once the user logs in to NetSuite again (or an administrator unlocked it):"
+            + " nsbridge cannot see NetSuite's own count.")
+    boolean resetLoginGuard;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -56,6 +62,10 @@ public final class CheckCommand implements Callable<Integer> {
         Workspace workspace = Workspace.open(config, System::getenv, Clock.systemUTC());
         List<ConnectionCheck> checks = new ArrayList<>();
         for (ConnectionConfig connection : workspace.connections().values()) {
+            if (resetLoginGuard && ConnectionTypes.NETSUITE.equals(connection.type())
+                    && (only == null || only.equals(connection.name()))) {
+                workspace.netsuite(connection.name()).loginGuard().reset();
+            }
             if (only == null || only.equals(connection.name())) {
                 checks.add(ConnectionCheck.run(workspace, connection));
             }

@@ -1,7 +1,7 @@
 package dev.nsbridge.app.connect;
 
 import dev.nsbridge.engine.store.StateStore;
-import dev.nsbridge.netsuite.NetSuiteAccountId;
+import dev.nsbridge.netsuite.governance.LoginIdentity;
 import dev.nsbridge.netsuite.governance.LoginRecord;
 import dev.nsbridge.netsuite.governance.LoginRecords;
 import dev.nsbridge.spi.state.State;
@@ -10,9 +10,9 @@ import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
- * The NetSuite login guard's count in the state store, under {@code netsuite-login:<account>}: with a PostgreSQL
- * store that several servers share, every server counts into one record, so together they stop after two failed
- * logins, as one does. Pipeline names cannot hold a colon, so the key never meets a pipeline's.
+ * The NetSuite login guard's count in the state store, under {@code netsuite-login:<account>-<hash of the login>}:
+ * with a PostgreSQL store that several servers share, every server counts into one record, so together they stop
+ * where one does. Pipeline names cannot hold a colon, so the key never meets a pipeline's.
  */
 public final class StoredLoginRecords implements LoginRecords {
     private static final String FAILURES = "consecutive_failures";
@@ -21,9 +21,14 @@ public final class StoredLoginRecords implements LoginRecords {
     private final StateStore states;
     private final String key;
 
-    public StoredLoginRecords(StateStore states, NetSuiteAccountId account) {
+    public StoredLoginRecords(StateStore states, LoginIdentity login) {
         this.states = states;
-        this.key = "netsuite-login:" + account.value();
+        this.key = "netsuite-login:" + login.key();
+    }
+
+    @Override
+    public String where() {
+        return "the shared state store (" + key + ")";
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.nsbridge.engine.store.ProcessIdentity;
 import dev.nsbridge.engine.store.SqlStores;
 import dev.nsbridge.netsuite.NetSuiteAccountId;
 import dev.nsbridge.netsuite.governance.LoginGuard;
+import dev.nsbridge.netsuite.governance.LoginIdentity;
 import dev.nsbridge.spi.errors.AuthenticationException;
 import dev.nsbridge.warehouse.PostgresServer;
 import dev.nsbridge.warehouse.Warehouses;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(Warehouses.class)
 final class StoredLoginRecordsTest {
     private static final NetSuiteAccountId ACCOUNT = NetSuiteAccountId.parse("1234567_SB1");
+    private static final LoginIdentity LOGIN = new LoginIdentity(ACCOUNT, "00112233445566778899aabbccddeeff");
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2024-05-01T10:00:00Z"), ZoneOffset.UTC);
 
     @Test
@@ -30,9 +32,9 @@ final class StoredLoginRecordsTest {
         String url = postgres.createDatabase();
         try (SqlStores east = open(url, "east"); SqlStores west = open(url, "west");
              SqlStores north = open(url, "north")) {
-            LoginGuard eastGuard = new LoginGuard(ACCOUNT, new StoredLoginRecords(east.state(), ACCOUNT), CLOCK);
-            LoginGuard westGuard = new LoginGuard(ACCOUNT, new StoredLoginRecords(west.state(), ACCOUNT), CLOCK);
-            LoginGuard northGuard = new LoginGuard(ACCOUNT, new StoredLoginRecords(north.state(), ACCOUNT), CLOCK);
+            LoginGuard eastGuard = new LoginGuard(LOGIN, new StoredLoginRecords(east.state(), LOGIN), CLOCK);
+            LoginGuard westGuard = new LoginGuard(LOGIN, new StoredLoginRecords(west.state(), LOGIN), CLOCK);
+            LoginGuard northGuard = new LoginGuard(LOGIN, new StoredLoginRecords(north.state(), LOGIN), CLOCK);
 
             refuse(eastGuard);
             refuse(westGuard);

@@ -25,4 +25,13 @@ public interface NetSuiteAuth {
 
     /** A short name for messages and {@code nsbridge check}: {@code tba} or {@code oauth2}. */
     String method();
+
+    /**
+     * Who logs in, as far as NetSuite's lockout is concerned, without any secret: the method and the token id
+     * (TBA) or the client id and certificate id (OAuth 2.0). The login guard keeps its count under a hash of it, so
+     * every configuration that logs in as the same token counts together and the id itself is never written.
+     */
+    default String loginIdentity() {
+        return method();
+    }
 }

@@ -54,6 +54,11 @@ public final class OAuth2ClientCredentials implements NetSuiteAuth {
     }
 
     @Override
+    public String loginIdentity() {
+        return "oauth2:" + credentials.clientId().reveal() + ":" + credentials.certificateId();
+    }
+
+    @Override
     public String method() {
         return "oauth2";
     }

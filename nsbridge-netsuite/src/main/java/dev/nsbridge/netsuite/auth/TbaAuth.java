@@ -33,6 +33,11 @@ public final class TbaAuth implements NetSuiteAuth {
     }
 
     @Override
+    public String loginIdentity() {
+        return "tba:" + credentials.tokenId().reveal();
+    }
+
+    @Override
     public String method() {
         return "tba";
     }

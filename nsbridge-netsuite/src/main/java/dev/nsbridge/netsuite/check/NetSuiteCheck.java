@@ -72,27 +72,31 @@ public final class NetSuiteCheck {
         LoginGuardState state = client.loginGuard().state();
         // Said whenever the guard held at the start: the user must know this check spent one of NetSuite's five.
         String attempt = before.tripped() && before.checkMayTry() ? "; it held after "
-                + before.consecutiveFailures() + " failed logins, and this check made the one attempt it allows below "
-                + LoginGuard.CHECK_BELOW : "";
+                + before.consecutiveFailures() + " failed logins, and this check made one of the attempts it allows"
+                + " below " + LoginGuard.CHECK_BELOW : "";
+        String audit = "NetSuite shows why each login failed in Setup > Users/Roles > User Management > View Login"
+                + " Audit Trail";
         if (state.tripped() && state.checkMayTry()) {
-            int checksLeft = LoginGuard.CHECK_BELOW - state.consecutiveFailures();
+            int left = state.attemptsLeft();
             return CheckStep.failed(GUARD, "nsbridge stopped calling the account after " + state.consecutiveFailures()
-                    + " consecutive failed logins" + attempt + state.nextAttemptAt().map(t -> "; one more attempt at "
-                    + t).orElse("") + "; `nsbridge check` may still try " + (checksLeft == 1 ? "once"
-                    : checksLeft + " times"), "fix the credentials, then run `nsbridge check`, or wait 30 minutes");
+                    + " consecutive failed logins" + attempt + "; " + left + " attempt" + (left == 1 ? "" : "s")
+                    + " left before NetSuite's lockout at " + LoginGuard.NETSUITE_LOCKS_AT + ": `nsbridge check` may"
+                    + " try " + (left == 1 ? "once" : left + " times") + state.nextAttemptAt().map(t -> ", a run once"
+                    + " at " + t).orElse(""), "fix the credentials, then run `nsbridge check`; " + audit);
         }
         if (state.tripped()) {
-            String until = state.nextAttemptAt().map(t -> " until " + t).orElse("");
             return CheckStep.failed(GUARD, "nsbridge stopped calling the account after " + state.consecutiveFailures()
-                    + " consecutive failed logins" + attempt + "; not even `nsbridge check` tries" + until
-                    + ", since NetSuite locks the user at 5", "fix the credentials, then wait" + until
-                    + " and run `nsbridge check`; " + "NetSuite shows why each login failed in Setup > Users/Roles >"
-                    + " User Management > View Login Audit Trail");
+                    + " consecutive failed logins" + attempt + "; no attempts left: not even `nsbridge check` tries,"
+                    + " however long you wait, since one more failure would lock the user (NetSuite locks at "
+                    + LoginGuard.NETSUITE_LOCKS_AT + ")", "fix the credentials; once the user logs in to NetSuite"
+                    + " successfully (or an administrator unlocks the user), clear the count (kept in "
+                    + state.where() + ") with `nsbridge check --reset-login-guard`; " + audit);
         }
         if (state.consecutiveFailures() > 0) {
             return CheckStep.warned(GUARD, state.consecutiveFailures() + " consecutive failed login(s); nsbridge"
-                    + " stops at 2, before NetSuite locks the user at 5", "fix the credentials, then run"
-                    + " `nsbridge check`");
+                    + " stops runs at " + LoginGuard.STOP_AFTER + " and everything at " + LoginGuard.CHECK_BELOW
+                    + ", before NetSuite locks the user at " + LoginGuard.NETSUITE_LOCKS_AT, "fix the credentials,"
+                    + " then run `nsbridge check`");
         }
         return CheckStep.passed(GUARD, "no failed logins since the last success");
     }

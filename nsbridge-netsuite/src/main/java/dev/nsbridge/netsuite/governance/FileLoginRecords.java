@@ -3,7 +3,6 @@ package dev.nsbridge.netsuite.governance;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.nsbridge.netsuite.NetSuiteAccountId;
 import dev.nsbridge.spi.errors.ConfigurationException;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -13,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -22,12 +22,13 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.UnaryOperator;
 
 /**
- * {@link LoginRecords} in a small JSON file per account under the state directory. A change holds an OS file lock
- * beside it, so the processes of one host (a server's pipelines, {@code nsbridge check} in a terminal) count into
- * one record; the file is replaced by a move, so a crash never leaves half of it.
+ * {@link LoginRecords} in a small JSON file per account and login under a directory. A change holds an OS file lock
+ * beside it, so every process of the host that uses the directory (servers' pipelines, {@code nsbridge check} in a
+ * terminal, whatever their configuration folder) counts into one record; the file is replaced by a move, so a crash
+ * never leaves half of it. The directory is made owner-only where the file system allows.
  */
 public final class FileLoginRecords implements LoginRecords {
-    private final NetSuiteAccountId account;
+    private final LoginIdentity identity;
     private final Path file;
     private final Path lockFile;
     private final Clock clock;
@@ -36,10 +37,10 @@ public final class FileLoginRecords implements LoginRecords {
     private static final ConcurrentMap<Path, ReentrantLock> IN_PROCESS =
             new ConcurrentHashMap<>();
 
-    public FileLoginRecords(NetSuiteAccountId account, Path stateDirectory, Clock clock) {
-        this.account = account;
-        this.file = stateDirectory.resolve("netsuite-login-guard-" + account.value() + ".json");
-        this.lockFile = stateDirectory.resolve("netsuite-login-guard-" + account.value() + ".lock");
+    public FileLoginRecords(LoginIdentity identity, Path directory, Clock clock) {
+        this.identity = identity;
+        this.file = directory.resolve("netsuite-login-guard-" + identity.key() + ".json");
+        this.lockFile = directory.resolve("netsuite-login-guard-" + identity.key() + ".lock");
         this.clock = clock;
     }
 
@@ -67,7 +68,7 @@ public final class FileLoginRecords implements LoginRecords {
                 path -> new ReentrantLock());
         inProcess.lock();
         try {
-            Files.createDirectories(file.getParent());
+            createOwnerOnly(file.getParent());
             try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE,
                     StandardOpenOption.WRITE); FileLock held = channel.lock()) {
                 LoginRecord changed = change.apply(read());
@@ -82,9 +83,26 @@ public final class FileLoginRecords implements LoginRecords {
         }
     }
 
+    @Override
+    public String where() {
+        return file.toString();
+    }
+
+    private static void createOwnerOnly(Path directory) throws IOException {
+        if (Files.isDirectory(directory)) {
+            return;
+        }
+        if (directory.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(
+                    PosixFilePermissions.fromString("rwx------")));
+        } else {
+            Files.createDirectories(directory);
+        }
+    }
+
     private void write(LoginRecord record) throws IOException {
         ObjectNode root = json.createObjectNode();
-        root.put("account", account.value());
+        root.put("account", identity.account().value());
         root.put("consecutiveFailures", record.consecutiveFailures());
         root.put("lastFailure", record.lastFailure().map(Instant::toString).orElse(null));
         Path temporary = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");

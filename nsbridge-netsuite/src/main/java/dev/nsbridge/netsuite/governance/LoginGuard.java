@@ -1,6 +1,5 @@
 package dev.nsbridge.netsuite.governance;
 
-import dev.nsbridge.netsuite.NetSuiteAccountId;
 import dev.nsbridge.spi.errors.AuthenticationException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -10,45 +9,57 @@ import java.util.Optional;
 
 /**
  * Keeps nsbridge from getting a NetSuite user locked out. NetSuite locks a user for 30 minutes after five
- * consecutive failed logins, and the reason is visible only in its login audit trail; so after {@value #STOP_AFTER}
- * consecutive failures nsbridge stops calling the account, and remembers that across restarts in its
- * {@link LoginRecords}: a small file per host, or the state store that several servers share.
+ * consecutive failed logins and then allows one more try, which locks again if it fails: time never lowers its
+ * count, only a successful login does (article_0907011905). The guard counts the same way, per account and login
+ * ({@link LoginIdentity}), in {@link LoginRecords} that every guard of the login shares (a file of the host, or the
+ * state store that several servers share):
  *
- * <p>Until a login has been seen to work, only one request at a time may try: otherwise several readers starting
- * together with a wrong password would spend all five tries at once. Throttling, server errors and dropped
+ * <ul>
+ *   <li>below {@value #STOP_AFTER} failures anything may try;</li>
+ *   <li>from {@value #STOP_AFTER} on, runs wait 30 minutes after the last failure, then one of them may try;
+ *       {@code nsbridge check} may try at once;</li>
+ *   <li>at {@value #CHECK_BELOW} nothing tries, however long ago the last failure was, since a fifth failure would
+ *       lock the user; only {@link #reset()} (after the user is known to log in again) clears it.</li>
+ * </ul>
+ *
+ * <p>Until a login has been seen to work, an attempt is counted as a failure before it is made, inside the
+ * record's lock, and withdrawn when it gets no verdict or cleared when it works: so processes starting together
+ * with a wrong password never spend more tries than the count allows. Throttling, server errors and dropped
  * connections say nothing about the credentials and never count. Thread-safe.
  */
 public final class LoginGuard {
     public static final int STOP_AFTER = 2;
+    /** NetSuite locks the user at this many consecutive failures. */
+    public static final int NETSUITE_LOCKS_AT = 5;
     /** {@code nsbridge check} may try while the count is below this, so even a failed check never makes a fifth. */
-    public static final int CHECK_BELOW = 4;
+    public static final int CHECK_BELOW = NETSUITE_LOCKS_AT - 1;
     public static final Duration NETSUITE_LOCKOUT = Duration.ofMinutes(30);
 
-    private final NetSuiteAccountId account;
+    private final LoginIdentity identity;
     private final LoginRecords records;
     private final Clock clock;
     private LoginRecord record;
     private boolean loginProven;
     private boolean probeInFlight;
 
-    /** A guard whose count is kept in a file under {@code stateDirectory}, shared by the processes of this host. */
-    public LoginGuard(NetSuiteAccountId account, Path stateDirectory, Clock clock) {
-        this(account, new FileLoginRecords(account, stateDirectory, clock), clock);
+    /** A guard whose count is kept in a file under {@code directory}, shared by the processes of this host. */
+    public LoginGuard(LoginIdentity identity, Path directory, Clock clock) {
+        this(identity, new FileLoginRecords(identity, directory, clock), clock);
     }
 
-    /** A guard that counts into {@code records}, which other guards of the account may share. */
-    public LoginGuard(NetSuiteAccountId account, LoginRecords records, Clock clock) {
-        this.account = account;
+    /** A guard that counts into {@code records}, which other guards of the same login may share. */
+    public LoginGuard(LoginIdentity identity, LoginRecords records, Clock clock) {
+        this.identity = identity;
         this.records = records;
         this.clock = clock;
         this.record = records.read();
     }
 
     /**
-     * Asks to make one login attempt; waits while another attempt decides whether the credentials work. Until a
-     * login worked here, the shared record is read afresh, so failures counted by other guards hold this one too.
+     * Asks to make one login attempt; waits while another attempt of this guard decides whether the credentials
+     * work. Until a login worked here, the attempt is counted in the shared record before it is made.
      *
-     * @param check true for {@code nsbridge check}, which may try once more while the guard holds
+     * @param check true for {@code nsbridge check}, which may try while the count is below {@value #CHECK_BELOW}
      * @throws AuthenticationException {@code LOGIN_GUARD} at once, without touching the network, while tripped
      */
     public synchronized Attempt begin(boolean check) throws InterruptedException {
@@ -56,13 +67,22 @@ public final class LoginGuard {
             if (!loginProven) {
                 record = records.read();
             }
-            if (!mayTry(check)) {
+            if (!mayTry(record, check)) {
                 throw tripped();
             }
             if (loginProven) {
                 return new Attempt(false);
             }
             if (!probeInFlight) {
+                Instant now = clock.instant();
+                boolean[] reserved = {false};
+                record = records.change(current -> {
+                    reserved[0] = mayTry(current, check);
+                    return reserved[0] ? current.failed(now) : current;
+                });
+                if (!reserved[0]) {
+                    throw tripped();
+                }
                 probeInFlight = true;
                 return new Attempt(true);
             }
@@ -74,34 +94,51 @@ public final class LoginGuard {
         if (!loginProven) {
             record = records.read();
         }
-        boolean tripped = !mayTry(false);
-        return new LoginGuardState(record.consecutiveFailures(), record.lastFailure(), tripped,
-                tripped ? Optional.of(retryAt()) : Optional.empty(), mayTry(true));
-    }
-
-    private boolean mayTry(boolean check) {
+        boolean tripped = !mayTry(record, false);
         int failures = record.consecutiveFailures();
-        return failures < STOP_AFTER
-                || (check && failures < CHECK_BELOW)
-                || !clock.instant().isBefore(retryAt());
+        return new LoginGuardState(failures, record.lastFailure(), tripped,
+                tripped && failures < CHECK_BELOW ? Optional.of(retryAt(record)) : Optional.empty(),
+                mayTry(record, true), Math.max(0, CHECK_BELOW - failures), records.where());
     }
 
-    private Instant retryAt() {
-        return record.lastFailure().orElse(clock.instant()).plus(NETSUITE_LOCKOUT);
+    /**
+     * Forgets the count, for {@code nsbridge check --reset-login-guard}: only for when NetSuite's own count is known
+     * to be clear again (the user logged in, or an administrator unlocked the user), since the guard cannot see it.
+     */
+    public synchronized void reset() {
+        record = records.change(current -> LoginRecord.CLEAR);
+        notifyAll();
+    }
+
+    private boolean mayTry(LoginRecord current, boolean check) {
+        int failures = current.consecutiveFailures();
+        if (failures >= CHECK_BELOW) {
+            return false;
+        }
+        return failures < STOP_AFTER || check || !clock.instant().isBefore(retryAt(current));
+    }
+
+    private Instant retryAt(LoginRecord current) {
+        return current.lastFailure().orElse(clock.instant()).plus(NETSUITE_LOCKOUT);
     }
 
     private AuthenticationException tripped() {
-        Instant retryAt = retryAt();
         int failures = record.consecutiveFailures();
-        // From CHECK_BELOW failures on even `nsbridge check` waits, so sending the user to it would not help.
-        String next = failures < CHECK_BELOW ? "fix the credentials, then run `nsbridge check`; or wait 30 minutes"
-                + " (until " + retryAt + ") for one more attempt. "
-                : "fix the credentials, then wait until " + retryAt + ", when one attempt is allowed again (not even"
-                + " `nsbridge check` tries before, since one more failure would lock the user). ";
-        return new AuthenticationException("LOGIN_GUARD", "nsbridge stopped calling NetSuite account " + account
-                + " after " + failures + " consecutive failed logins, so that NetSuite does not lock the user out"
-                + " (it locks after 5 for 30 minutes)", next + "NetSuite shows why each login failed in Setup >"
-                + " Users/Roles > User Management > View Login Audit Trail");
+        String what = "nsbridge stopped calling NetSuite account " + identity.account() + " with these credentials"
+                + " after " + failures + " consecutive failed logins, so that NetSuite does not lock the user out (it"
+                + " locks at " + NETSUITE_LOCKS_AT + ")";
+        String audit = "NetSuite shows why each login failed in Setup > Users/Roles > User Management > View Login"
+                + " Audit Trail";
+        if (failures >= CHECK_BELOW) {
+            return new AuthenticationException("LOGIN_GUARD", what + "; no attempts are left, however long you wait,"
+                    + " since one more failure would lock the user", "fix the credentials; once the user logs in to"
+                    + " NetSuite successfully (or an administrator unlocks the user), clear the count with"
+                    + " `nsbridge check --reset-login-guard` (kept in " + records.where() + "). " + audit);
+        }
+        int left = CHECK_BELOW - failures;
+        return new AuthenticationException("LOGIN_GUARD", what + "; " + left + " attempt" + (left == 1 ? "" : "s")
+                + " left", "fix the credentials, then run `nsbridge check`, which may try now; or wait until "
+                + retryAt(record) + ", when one run may try again. " + audit);
     }
 
     private synchronized void settle(boolean probe, Boolean accepted) {
@@ -110,13 +147,17 @@ public final class LoginGuard {
         }
         if (accepted != null && accepted) {
             loginProven = true;
-            if (record.consecutiveFailures() != 0) {
+            if (probe || record.consecutiveFailures() != 0) {
                 record = records.change(current -> LoginRecord.CLEAR);
             }
         } else if (accepted != null) {
             loginProven = false;
-            Instant now = clock.instant();
-            record = records.change(current -> current.failed(now));
+            if (!probe) {
+                Instant now = clock.instant();
+                record = records.change(current -> current.failed(now));
+            }
+        } else if (probe) {
+            record = records.change(LoginRecord::withdrawn);
         }
         notifyAll();
     }

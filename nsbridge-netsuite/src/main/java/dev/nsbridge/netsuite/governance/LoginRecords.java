@@ -12,4 +12,7 @@ public interface LoginRecords {
 
     /** Changes the record in one step that no other guard sharing it can interleave with; answers the new one. */
     LoginRecord change(java.util.function.UnaryOperator<LoginRecord> change);
+
+    /** Where the record is kept, for messages: a file's path or a store's key. */
+    String where();
 }

@@ -93,7 +93,7 @@ final class NetSuiteCheckIT {
     }
 
     @Test
-    void shouldTakeItsOneAttemptWhileTheGuardHoldsBelowFourAndSaySo() {
+    void shouldTakeItsAttemptsWhileTheGuardHoldsBelowFourAndSaySo() {
         NetSuiteClient wrong = clients.tba(WRONG_SECRET);
         for (int i = 0; i < 3; i++) {
             assertThatThrownBy(wrong::suiteQl).isInstanceOf(AuthenticationException.class);
@@ -107,13 +107,17 @@ final class NetSuiteCheckIT {
         CheckStep guard = step(third, NetSuiteCheck.GUARD);
         assertThat(guard.status()).isEqualTo(CheckStep.Status.FAILED);
         assertThat(guard.detail()).contains("after 3 consecutive failed logins",
-                "this check made the one attempt it allows below 4", "`nsbridge check` may still try once");
+                "this check made one of the attempts it allows below 4", "1 attempt left",
+                "`nsbridge check` may try once");
 
         CheckReport fourth = new NetSuiteCheck(clients.tba(WRONG_SECRET)).run();
 
         assertThat(sandbox.stats().failedLogins()).isEqualTo(4);
-        assertThat(step(fourth, NetSuiteCheck.GUARD).detail()).contains("after 4 consecutive failed logins",
-                "not even `nsbridge check` tries until");
+        CheckStep stopped = step(fourth, NetSuiteCheck.GUARD);
+        assertThat(stopped.detail()).contains("after 4 consecutive failed logins", "no attempts left",
+                "not even `nsbridge check` tries");
+        assertThat(stopped.fix()).hasValueSatisfying(fix -> assertThat(fix).contains(
+                "`nsbridge check --reset-login-guard`", state.toString()));
 
         CheckReport fifth = new NetSuiteCheck(clients.tba()).run();
 
@@ -122,11 +126,17 @@ final class NetSuiteCheckIT {
         assertThat(fifth.passed()).isFalse();
         CheckStep credentials = step(fifth, NetSuiteCheck.CREDENTIALS);
         assertThat(credentials.detail()).contains("stopped calling", "after 4 consecutive failed logins");
-        assertThat(credentials.fix()).hasValueSatisfying(fix -> assertThat(fix).contains("wait until")
-                .doesNotContain("run `nsbridge check`;"));
+        assertThat(credentials.fix()).hasValueSatisfying(fix -> assertThat(fix).contains("--reset-login-guard"));
         assertThat(sandbox.stats().loginAuditTrail()).noneMatch(attempt -> attempt.reason().contains("locked"));
 
+        // NetSuite's count does not fall with time, so neither does the guard's: no try 30 minutes later either.
         sandbox.clock().advance(LoginGuard.NETSUITE_LOCKOUT.plus(Duration.ofMinutes(1)));
+        assertThat(new NetSuiteCheck(clients.tba(WRONG_SECRET)).run().passed()).isFalse();
+        assertThatThrownBy(() -> clients.tba(WRONG_SECRET).suiteQl()).isInstanceOf(AuthenticationException.class);
+        assertThat(sandbox.stats().failedLogins()).isEqualTo(4);
+
+        // With the credentials fixed the user clears the guard's count; the right login then clears NetSuite's.
+        clients.tba().loginGuard().reset();
         CheckReport later = new NetSuiteCheck(clients.tba()).run();
 
         assertThat(later.passed()).as(later.toText()).isTrue();

@@ -19,13 +19,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 final class LoginGuardTest {
     private static final NetSuiteAccountId ACCOUNT = NetSuiteAccountId.parse("1234567_SB1");
+    private static final LoginIdentity LOGIN = new LoginIdentity(ACCOUNT, "00112233445566778899aabbccddeeff");
 
     @TempDir
     Path state;
     private final MutableClock clock = new MutableClock(Instant.parse("2024-05-01T10:00:00Z"));
 
     private LoginGuard guard() {
-        return new LoginGuard(ACCOUNT, state, clock);
+        return new LoginGuard(LOGIN, state, clock);
     }
 
     private static void fail(LoginGuard guard) throws InterruptedException {
@@ -43,8 +44,9 @@ final class LoginGuardTest {
         assertThatThrownBy(() -> guard.begin(false)).isInstanceOfSatisfying(AuthenticationException.class, e -> {
             assertThat(e.code()).isEqualTo("LOGIN_GUARD");
             assertThat(e.getMessage()).contains("after 2 consecutive failed logins");
+            assertThat(e.getMessage()).contains("2 attempts left");
             assertThat(e.fix()).hasValueSatisfying(fix -> assertThat(fix)
-                    .contains("fix the credentials", "nsbridge check", "wait 30 minutes"));
+                    .contains("fix the credentials", "nsbridge check", "wait until 2024-05-01T10:30:00Z"));
         });
         assertThat(guard.state().tripped()).isTrue();
     }
@@ -59,7 +61,8 @@ final class LoginGuardTest {
 
         assertThat(afterSecondRestart.state().consecutiveFailures()).isEqualTo(2);
         assertThatThrownBy(() -> afterSecondRestart.begin(false)).isInstanceOf(AuthenticationException.class);
-        assertThat(state.resolve("netsuite-login-guard-1234567_SB1.json")).isRegularFile();
+        assertThat(state.resolve("netsuite-login-guard-1234567_SB1-00112233445566778899aabbccddeeff.json"))
+                .isRegularFile();
     }
 
     @Test
@@ -107,6 +110,81 @@ final class LoginGuardTest {
 
         assertThatThrownBy(() -> guard.begin(false)).isInstanceOf(AuthenticationException.class);
         assertThat(guard.state().nextAttemptAt()).contains(clock.instant().plus(Duration.ofMinutes(30)));
+    }
+
+    @Test
+    void shouldNeverAllowAFifthFailureAfterTwoRunsAndTwoChecksHoweverLongTheWait() throws Exception {
+        LoginGuard guard = guard();
+        fail(guard);
+        fail(guard);
+        for (int i = 0; i < 2; i++) {
+            try (LoginGuard.Attempt attempt = guard.begin(true)) {
+                attempt.refused();
+            }
+        }
+
+        // NetSuite's count does not fall with time: after its 30 minutes a fifth failure would lock the user.
+        for (Duration wait : new Duration[] {Duration.ofMinutes(31), Duration.ofHours(2), Duration.ofDays(3)}) {
+            clock.advance(wait);
+            assertThatThrownBy(() -> guard.begin(false)).isInstanceOf(AuthenticationException.class);
+            assertThatThrownBy(() -> guard().begin(true)).isInstanceOfSatisfying(AuthenticationException.class, e -> {
+                assertThat(e.getMessage()).contains("after 4 consecutive failed logins", "no attempts are left");
+                assertThat(e.fix()).hasValueSatisfying(fix -> assertThat(fix)
+                        .contains("nsbridge check --reset-login-guard", state.toString()));
+            });
+        }
+        assertThat(guard.state().consecutiveFailures()).isEqualTo(4);
+        assertThat(guard.state().attemptsLeft()).isZero();
+        assertThat(guard.state().nextAttemptAt()).isEmpty();
+    }
+
+    @Test
+    void shouldLetRunsTryOnceEveryThirtyMinutesOnlyUntilFourFailures() throws Exception {
+        LoginGuard guard = guard();
+        fail(guard);
+        fail(guard);
+        clock.advance(LoginGuard.NETSUITE_LOCKOUT);
+        fail(guard);
+        clock.advance(LoginGuard.NETSUITE_LOCKOUT);
+        fail(guard);
+
+        clock.advance(LoginGuard.NETSUITE_LOCKOUT);
+
+        assertThatThrownBy(() -> guard.begin(false)).isInstanceOf(AuthenticationException.class)
+                .hasMessageContaining("after 4 consecutive failed logins");
+        assertThat(guard.state().consecutiveFailures()).isEqualTo(4);
+    }
+
+    @Test
+    void shouldTryAgainAfterAResetAndClearTheCountOnSuccess() throws Exception {
+        LoginGuard guard = guard();
+        for (int i = 0; i < 4; i++) {
+            try (LoginGuard.Attempt attempt = guard.begin(true)) {
+                attempt.refused();
+            }
+        }
+
+        guard().reset();
+        try (LoginGuard.Attempt attempt = guard.begin(false)) {
+            attempt.accepted();
+        }
+
+        assertThat(guard().state().consecutiveFailures()).isZero();
+    }
+
+    @Test
+    void shouldCountAnAttemptBeforeItIsMadeSoAnotherProcessSeesIt() throws Exception {
+        LoginGuard guard = guard();
+        fail(guard);
+
+        try (LoginGuard.Attempt attempt = guard.begin(false)) {
+            // Another process reading the file while this attempt is out counts it already.
+            assertThat(guard().state().consecutiveFailures()).isEqualTo(2);
+            assertThatThrownBy(() -> guard().begin(false)).isInstanceOf(AuthenticationException.class);
+            attempt.accepted();
+        }
+
+        assertThat(guard().state().consecutiveFailures()).isZero();
     }
 
     @Test

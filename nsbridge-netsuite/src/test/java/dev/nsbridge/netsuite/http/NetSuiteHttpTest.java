@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.nsbridge.netsuite.NetSuiteAccountId;
 import dev.nsbridge.netsuite.governance.ConcurrencyGate;
 import dev.nsbridge.netsuite.governance.LoginGuard;
+import dev.nsbridge.netsuite.governance.LoginIdentity;
 import dev.nsbridge.netsuite.testing.FakeNetSuite;
 import dev.nsbridge.netsuite.testing.FakeNetSuite.Answer;
 import dev.nsbridge.netsuite.testing.FixedAuth;
@@ -45,8 +46,8 @@ final class NetSuiteHttpTest {
 
     private NetSuiteHttp http(RetryPolicy policy) {
         return new NetSuiteHttp(ACCOUNT, server.baseUrl(), auth, HttpClient.newHttpClient(), new ConcurrencyGate(2),
-                new LoginGuard(ACCOUNT, state, Clock.systemUTC()), policy, new Backoff(policy, new Random(7)),
-                sleeper, new RetryAfter(Clock.systemUTC()));
+                new LoginGuard(LoginIdentity.of(ACCOUNT, auth), state, Clock.systemUTC()), policy,
+                new Backoff(policy, new Random(7)), sleeper, new RetryAfter(Clock.systemUTC()));
     }
 
     private static RetryPolicy attempts(int count) {
