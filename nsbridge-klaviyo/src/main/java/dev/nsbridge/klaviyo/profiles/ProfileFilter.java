@@ -73,6 +73,18 @@ public final class ProfileFilter {
         return new ProfileFilter("equals(" + field.wire + "," + quoted(value) + ")");
     }
 
+    /**
+     * Profiles whose {@code field} is one of {@code values}: Klaviyo's {@code any(field,["a","b"])}. Klaviyo's filter
+     * reference caps such a list at 100 values, as a page of profiles is capped at 100.
+     */
+    public static ProfileFilter anyOf(TextField field, java.util.Collection<String> values) {
+        if (values.isEmpty() || values.size() > 100) {
+            throw new IllegalArgumentException("any(…) takes 1 to 100 values, was " + values.size());
+        }
+        return new ProfileFilter("any(" + field.wire + ",[" + values.stream().map(ProfileFilter::quoted)
+                .collect(Collectors.joining(",")) + "])");
+    }
+
     /** All of the given conditions; Klaviyo's {@code and(…)}. */
     public static ProfileFilter allOf(ProfileFilter... filters) {
         if (filters.length == 0) {
