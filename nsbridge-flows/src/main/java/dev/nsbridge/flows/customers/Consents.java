@@ -35,8 +35,11 @@ import java.util.Optional;
  * write-back and the batch's commit, or after any later edit) would otherwise be sent as a fresh, non-historical
  * consent, firing double opt-in and list-triggered flows, or as history with a later {@code consented_at}. Klaviyo's
  * record of consent is durable and the one that counts, so the decision rests on it rather than on anything this
- * process remembers: one {@code GET /api/profiles?filter=any(external_id,[…])&additional-fields[profile]=subscriptions}
- * per 100 opted-in customers (Klaviyo's documented cap for {@code any} and for a page).
+ * process remembers: one
+ * {@code GET /api/profiles?filter=any(external_id,[…])&additional-fields[profile]=subscriptions}
+ * per 100 opted-in customers (a page's most). Klaviyo runs a subscribe job after answering 202, so a process
+ * restarted within the moment the job takes could still find the consent missing and send it again; a restart
+ * normally takes longer than the job.
  */
 public final class Consents {
     static final String PATH = "/api/profile-subscription-bulk-create-jobs";

@@ -74,8 +74,9 @@ public final class ProfileFilter {
     }
 
     /**
-     * Profiles whose {@code field} is one of {@code values}: Klaviyo's {@code any(field,["a","b"])}. Klaviyo's filter
-     * reference caps such a list at 100 values, as a page of profiles is capped at 100.
+     * Profiles whose {@code field} is one of {@code values}: Klaviyo's {@code any(field,["a","b"])}, which the
+     * 2026-07-15 spec allows on id, email, phone_number and external_id. At most 100 values, a page's most, so one
+     * page answers for all of them when each identifies one profile.
      */
     public static ProfileFilter anyOf(TextField field, java.util.Collection<String> values) {
         if (values.isEmpty() || values.size() > 100) {
