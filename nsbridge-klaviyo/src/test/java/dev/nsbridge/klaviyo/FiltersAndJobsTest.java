@@ -35,6 +35,19 @@ final class FiltersAndJobsTest {
     }
 
     @Test
+    void shouldQuoteEveryValueOfAnAnyFilterAndRefuseMoreThanKlaviyoTakes() {
+        assertThat(ProfileFilter.anyOf(ProfileFilter.TextField.EXTERNAL_ID, List.of("12", "a,b)")).expression())
+                .isEqualTo("any(external_id,[\"12\",\"a,b)\"])");
+        assertThatThrownBy(() -> ProfileFilter.anyOf(ProfileFilter.TextField.EXTERNAL_ID, List.of("1\"]),x")))
+                .isInstanceOf(RecordException.class);
+        List<String> tooMany = java.util.stream.IntStream.rangeClosed(1, 101).mapToObj(String::valueOf).toList();
+        assertThatThrownBy(() -> ProfileFilter.anyOf(ProfileFilter.TextField.EXTERNAL_ID, tooMany))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> ProfileFilter.anyOf(ProfileFilter.TextField.EXTERNAL_ID, List.of()))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void shouldPollWithGrowingIntervalsUntilTheJobIsComplete() {
         FakeTime time = new FakeTime();
         AtomicInteger polls = new AtomicInteger();

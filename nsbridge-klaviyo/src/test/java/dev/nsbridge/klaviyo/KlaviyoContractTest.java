@@ -113,6 +113,8 @@ final class KlaviyoContractTest {
                 ProfileFilter.equalTo(ProfileFilter.TextField.EMAIL, "o'brien+tag@example.com"),
                 ProfileFilter.greaterThan(ProfileFilter.TimeField.UPDATED, earlier)),
                 ProfileSort.UPDATED_DESC, 20, false)).toList();
+        client.profiles().profiles(new ProfileQuery(ProfileFilter.anyOf(ProfileFilter.TextField.EXTERNAL_ID,
+                List.of("1", "2")), null, ProfileQuery.MAX_PAGE_SIZE, true)).toList();
         time.advance(java.time.Duration.ofMinutes(1));
     }
 

@@ -7,14 +7,19 @@ import dev.nsbridge.flows.delivery.Refusals;
 import dev.nsbridge.flows.delivery.WriteOptions;
 import dev.nsbridge.klaviyo.KlaviyoClient;
 import dev.nsbridge.klaviyo.lists.Subscription;
+import dev.nsbridge.klaviyo.profiles.KlaviyoProfile;
+import dev.nsbridge.klaviyo.profiles.ProfileFilter;
+import dev.nsbridge.klaviyo.profiles.ProfileQuery;
 import dev.nsbridge.spi.data.RecordError;
 import dev.nsbridge.spi.errors.RecordException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Marketing consent for the customers NetSuite shows as opted in (soft or confirmed), and for nobody else:
@@ -24,9 +29,21 @@ import java.util.Map;
  * opt-in nor starts "added to list" flows for people who agreed long ago. NetSuite keeps no consent date; the
  * customer's last modification is the latest moment the opt-in certainly existed, so it stands as
  * {@code consented_at}. A customer changed since go-live is subscribed normally: its consent may be new.
+ *
+ * <p>A channel Klaviyo already holds as {@code SUBSCRIBED} is never sent again. NetSuite moves lastmodifieddate on
+ * every edit, including nsbridge's own profile-id write-back, so a customer read again (after a crash between the
+ * write-back and the batch's commit, or after any later edit) would otherwise be sent as a fresh, non-historical
+ * consent, firing double opt-in and list-triggered flows, or as history with a later {@code consented_at}. Klaviyo's
+ * record of consent is durable and the one that counts, so the decision rests on it rather than on anything this
+ * process remembers: one
+ * {@code GET /api/profiles?filter=any(external_id,[…])&additional-fields[profile]=subscriptions}
+ * per 100 opted-in customers (a page's most). Klaviyo runs a subscribe job after answering 202, so a process
+ * restarted within the moment the job takes could still find the consent missing and send it again; a restart
+ * normally takes longer than the job.
  */
 public final class Consents {
     static final String PATH = "/api/profile-subscription-bulk-create-jobs";
+    private static final String SUBSCRIBED = "SUBSCRIBED";
 
     private final KlaviyoClient klaviyo;
     private final String listId;
@@ -44,10 +61,13 @@ public final class Consents {
     List<RecordError> subscribe(List<Outgoing> imported, WriteOptions options, DryRunRecorder recorder) {
         List<Outgoing> historical = new ArrayList<>();
         List<Outgoing> current = new ArrayList<>();
-        for (Outgoing out : imported) {
-            if (out.decision().subscribeEmail() || out.decision().subscribeSms()) {
-                (isHistorical(out) ? historical : current).add(out);
-            }
+        List<Outgoing> wanted = imported.stream()
+                .filter(out -> out.decision().subscribeEmail() || out.decision().subscribeSms()).toList();
+        // A dry run contacts nobody, so it previews consent as if Klaviyo held none yet.
+        Map<String, KlaviyoProfile> known = options.dryRun() ? Map.of() : held(wanted);
+        for (Outgoing out : wanted) {
+            notYetHeld(out, known.get(out.profile().externalId()))
+                    .ifPresent(rest -> (isHistorical(rest) ? historical : current).add(rest));
         }
         if (options.dryRun()) {
             historical.forEach(out -> recorder.record(payload(options, out, true)));
@@ -58,6 +78,37 @@ public final class Consents {
         send(historical, true, errors);
         send(current, false, errors);
         return errors;
+    }
+
+    /** Klaviyo's profiles of these customers, with their consent, by external id. */
+    private Map<String, KlaviyoProfile> held(List<Outgoing> wanted) {
+        Map<String, KlaviyoProfile> known = new HashMap<>();
+        for (int from = 0; from < wanted.size(); from += ProfileQuery.MAX_PAGE_SIZE) {
+            List<String> ids = wanted.subList(from, Math.min(wanted.size(), from + ProfileQuery.MAX_PAGE_SIZE))
+                    .stream().map(out -> out.profile().externalId()).distinct().toList();
+            try (var profiles = klaviyo.profiles().profiles(new ProfileQuery(
+                    ProfileFilter.anyOf(ProfileFilter.TextField.EXTERNAL_ID, ids), null, ProfileQuery.MAX_PAGE_SIZE,
+                    true))) {
+                profiles.filter(profile -> profile.externalId() != null)
+                        .forEach(profile -> known.put(profile.externalId(), profile));
+            }
+        }
+        return known;
+    }
+
+    /** The customer with only the channels Klaviyo does not hold as subscribed yet; empty when none is left. */
+    private static Optional<Outgoing> notYetHeld(Outgoing out, KlaviyoProfile profile) {
+        if (profile == null) {
+            return Optional.of(out);
+        }
+        boolean email = out.decision().subscribeEmail() && !SUBSCRIBED.equals(profile.emailConsent());
+        boolean sms = out.decision().subscribeSms() && !SUBSCRIBED.equals(profile.smsConsent());
+        if (!email && !sms) {
+            return Optional.empty();
+        }
+        ProfileDecision.Send send = out.decision();
+        return Optional.of(new Outgoing(new ProfileDecision.Send(send.customerId(), send.attributes(), email, sms,
+                send.optedOut()), out.profile(), out.row()));
     }
 
     private void send(List<Outgoing> group, boolean historicalImport, List<RecordError> errors) {

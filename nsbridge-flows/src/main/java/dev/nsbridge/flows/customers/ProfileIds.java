@@ -38,8 +38,9 @@ public final class ProfileIds {
     private final boolean enabled;
     /**
      * The customers patched, as they were read. NetSuite moves a record's lastmodifieddate when it is patched, so
-     * the run reads each patched customer again at its end: that echo is not a change in NetSuite, and sending it
-     * would subscribe the customer again with a consent date after go-live, as if the consent were new.
+     * the run reads each patched customer again at its end: that echo is not a change in NetSuite, and is not
+     * imported again. This only saves requests: it lives in memory and dies with the process, so whether a consent
+     * is sent never depends on it ({@link Consents} asks Klaviyo what it already holds).
      */
     private final Map<String, Map<String, Object>> patched = new ConcurrentHashMap<>();
 

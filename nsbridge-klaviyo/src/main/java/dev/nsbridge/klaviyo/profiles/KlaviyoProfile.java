@@ -12,10 +12,11 @@ import java.util.List;
  * @param emailConsent  {@code subscriptions.email.marketing.consent} (e.g. {@code SUBSCRIBED}, {@code UNSUBSCRIBED}),
  *                      when subscriptions were asked for
  * @param suppressions  {@code subscriptions.email.marketing.suppression}, empty when none or not asked for
+ * @param smsConsent    {@code subscriptions.sms.marketing.consent}, when subscriptions were asked for
  */
 public record KlaviyoProfile(String id, String email, String phoneNumber, String externalId, String firstName,
                              String lastName, Instant created, Instant updated, String emailConsent,
-                             List<EmailSuppression> suppressions) {
+                             List<EmailSuppression> suppressions, String smsConsent) {
     public KlaviyoProfile {
         suppressions = List.copyOf(suppressions);
     }
@@ -32,6 +33,7 @@ public record KlaviyoProfile(String id, String email, String phoneNumber, String
                 JsonApi.textOrNull(attributes.path("phone_number")), JsonApi.textOrNull(attributes.path("external_id")),
                 JsonApi.textOrNull(attributes.path("first_name")), JsonApi.textOrNull(attributes.path("last_name")),
                 JsonApi.instantOrNull(attributes.path("created")), JsonApi.instantOrNull(attributes.path("updated")),
-                JsonApi.textOrNull(marketing.path("consent")), suppressions);
+                JsonApi.textOrNull(marketing.path("consent")), suppressions,
+                JsonApi.textOrNull(attributes.path("subscriptions").path("sms").path("marketing").path("consent")));
     }
 }

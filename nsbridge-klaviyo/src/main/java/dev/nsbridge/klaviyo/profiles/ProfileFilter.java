@@ -73,6 +73,19 @@ public final class ProfileFilter {
         return new ProfileFilter("equals(" + field.wire + "," + quoted(value) + ")");
     }
 
+    /**
+     * Profiles whose {@code field} is one of {@code values}: Klaviyo's {@code any(field,["a","b"])}, which the
+     * 2026-07-15 spec allows on id, email, phone_number and external_id. At most 100 values, a page's most, so one
+     * page answers for all of them when each identifies one profile.
+     */
+    public static ProfileFilter anyOf(TextField field, java.util.Collection<String> values) {
+        if (values.isEmpty() || values.size() > 100) {
+            throw new IllegalArgumentException("any(…) takes 1 to 100 values, was " + values.size());
+        }
+        return new ProfileFilter("any(" + field.wire + ",[" + values.stream().map(ProfileFilter::quoted)
+                .collect(Collectors.joining(",")) + "])");
+    }
+
     /** All of the given conditions; Klaviyo's {@code and(…)}. */
     public static ProfileFilter allOf(ProfileFilter... filters) {
         if (filters.length == 0) {

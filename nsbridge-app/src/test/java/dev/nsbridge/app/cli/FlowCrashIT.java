@@ -1,0 +1,193 @@
+package dev.nsbridge.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.nsbridge.app.Main;
+import dev.nsbridge.sandbox.klaviyo.KlaviyoEvent;
+import dev.nsbridge.sandbox.klaviyo.KlaviyoProfile;
+import dev.nsbridge.sandbox.klaviyo.KlaviyoSandbox;
+import dev.nsbridge.sandbox.klaviyo.KlaviyoSubscription;
+import dev.nsbridge.sandbox.netsuite.NetSuiteSandbox;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Kills {@code nsbridge run} of a live customers flow and of a live orders flow at random moments, then lets one run
+ * of each finish: Klaviyo must then hold what NetSuite says, each consent and each event once. Every consent on file
+ * predates go-live, so none may arrive as a new subscription, whatever a killed process had done before it died.
+ */
+final class FlowCrashIT {
+    private static final int KILLS = 10;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private NetSuiteSandbox netSuite;
+    private KlaviyoSandbox klaviyo;
+
+    /** Kept when the test fails: the state database and every run's log, for the post-mortem. */
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
+    Path folder;
+
+    @BeforeEach
+    void start() {
+        netSuite = NetSuiteSandbox.start(NetSuiteSandbox.Options.defaults().withScale(0.1));
+        // Slow enough that a kill lands inside a read or a write, not only before or after one.
+        netSuite.knobs().latency(Duration.ofMillis(20), Duration.ZERO);
+        klaviyo = KlaviyoSandbox.start(KlaviyoSandbox.Options.defaults());
+        klaviyo.knobs().jobSpeed(Duration.ZERO, 10_000_000);
+    }
+
+    @AfterEach
+    void stop() {
+        try {
+            klaviyo.close();
+        } finally {
+            netSuite.close();
+        }
+    }
+
+    @Test
+    void shouldSendEachConsentAndEventOnceAndNoOldConsentAsNewAfterRunsKilledAtRandomMoments() throws Exception {
+        Path config = config(createList());
+        assertThat(Commands.run("golive", "customers", "-c", config.toString()).code()).isZero();
+        assertThat(Commands.run("golive", "orders", "-c", config.toString()).code()).isZero();
+        Instant liveSince = Instant.now();
+        Random random = new Random(20261203);
+
+        int killed = killRepeatedly(config, "customers", random) + killRepeatedly(config, "orders", random);
+        finish(config, "customers");
+        finish(config, "orders");
+
+        assertThat(killed).as("runs killed before they finished").isGreaterThanOrEqualTo(KILLS);
+        List<KlaviyoSubscription> subscriptions = klaviyo.subscriptions();
+        assertThat(subscriptions).isNotEmpty().allSatisfy(s -> {
+            assertThat(s.historicalImport()).as("historical_import of %s", s).isTrue();
+            assertThat(s.consentedAt()).as("consented_at of %s", s).isBefore(liveSince);
+        });
+        assertThat(subscriptions.stream().collect(Collectors.groupingBy(s -> s.profileId() + " " + s.channel(),
+                Collectors.counting()))).allSatisfy((consent, times) -> assertThat(times).as(consent).isOne());
+        Set<String> subscribed = subscriptions.stream().map(KlaviyoSubscription::profileId).collect(Collectors.toSet());
+        Map<String, KlaviyoProfile> byCustomer = klaviyo.profiles().stream().filter(p -> p.externalId() != null)
+                .collect(Collectors.toMap(KlaviyoProfile::externalId, Function.identity()));
+        Set<String> refusedCustomers = refused(config, "customers");
+        List<String> optedInWithEmail = netSuite("SELECT id FROM customer WHERE isinactive = 'F'"
+                + " AND globalsubscriptionstatus IN (1, 3) AND email IS NOT NULL");
+        assertThat(optedInWithEmail).filteredOn(id -> !refusedCustomers.contains(id)).isNotEmpty()
+                .allSatisfy(id -> assertThat(byCustomer.get(id)).as("customer %s in Klaviyo", id).isNotNull()
+                        .satisfies(profile -> assertThat(subscribed).as("customer %s subscribed", id)
+                                .contains(profile.id())));
+
+        List<String> placed = klaviyo.events().stream().filter(e -> e.metricName().equals("Placed Order"))
+                .map(KlaviyoEvent::uniqueId).toList();
+        assertThat(placed).isNotEmpty().doesNotHaveDuplicates();
+        Set<String> accounted = new HashSet<>(placed);
+        accounted.addAll(refused(config, "orders"));
+        assertThat(accounted).containsAll(netSuite("SELECT id FROM transaction WHERE type = 'SalesOrd'"));
+    }
+
+    /** Starts the flow's run again and again, killing it at a random moment; answers how many died mid-run. */
+    private int killRepeatedly(Path config, String flow, Random random) throws Exception {
+        int killed = 0;
+        for (int attempt = 0; attempt < KILLS; attempt++) {
+            int before = klaviyo.received().size();
+            Process run = start(config, flow, flow + "-" + attempt + ".log");
+            // The JVM's start takes seconds on a busy machine: the moment is picked once the run talks to Klaviyo.
+            long giveUp = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+            while (run.isAlive() && klaviyo.received().size() == before && System.nanoTime() < giveUp) {
+                Thread.sleep(10);
+            }
+            if (!run.waitFor(random.nextInt(1_500), TimeUnit.MILLISECONDS)) {
+                run.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+                killed++;
+            }
+        }
+        return killed;
+    }
+
+    private void finish(Path config, String flow) throws Exception {
+        Process last = start(config, flow, flow + "-final.log");
+        assertThat(last.waitFor(5, TimeUnit.MINUTES)).as("the final %s run finishes", flow).isTrue();
+        assertThat(last.exitValue()).as(Files.readString(folder.resolve(flow + "-final.log"))).isZero();
+    }
+
+    /** A run in its own JVM, its output kept in {@code log} for a failure's post-mortem. */
+    private Process start(Path config, String flow, String log) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(), "run",
+                flow, "--config", config.toString()).redirectErrorStream(true)
+                .redirectOutput(folder.resolve(log).toFile()).start();
+    }
+
+    /** The records of the flow waiting in the error queue: refused by NetSuite's data, not lost. */
+    private static Set<String> refused(Path config, String flow) throws Exception {
+        Commands.Outcome errors = Commands.run("errors", flow, "--json", "-c", config.toString());
+        assertThat(errors.code()).as(errors.all()).isZero();
+        Set<String> keys = new HashSet<>();
+        for (JsonNode error : JSON.readTree(errors.out())) {
+            keys.add(error.path("record").asText());
+        }
+        return keys;
+    }
+
+    private List<String> netSuite(String suiteQl) throws Exception {
+        return netSuite.account().query(suiteQl, List.of(), 0, 10_000_000).items().stream()
+                .map(item -> item.values().iterator().next()).toList();
+    }
+
+    private Path config(String listId) throws Exception {
+        return Files.writeString(folder.resolve("nsbridge.yaml"), "connections:\n" + SandboxConfig.netSuite(netSuite)
+                + """
+                  klaviyo:
+                    type: klaviyo
+                    api_key: "%s"
+                    base_url: "%s"
+                flows:
+                  customers:
+                    type: customers
+                    source: netsuite
+                    destination: klaviyo
+                    settings:
+                      list_id: "%s"
+                      batch_size: 10
+                  orders:
+                    type: orders
+                    source: netsuite
+                    destination: klaviyo
+                    settings:
+                      batch_size: 10
+                """.formatted(klaviyo.privateApiKey(), klaviyo.baseUrl(), listId));
+    }
+
+    /** The list to subscribe to, made as a person would in Klaviyo before setting up the flow. */
+    private String createList() throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(klaviyo.baseUrl() + "/api/lists"))
+                .header("Authorization", "Klaviyo-API-Key " + klaviyo.privateApiKey())
+                .header("revision", "2026-07-15").header("accept", "application/vnd.api+json")
+                .header("content-type", "application/vnd.api+json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"data\":{\"type\":\"list\",\"attributes\":"
+                        + "{\"name\":\"Newsletter\"}}}")).build();
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return JSON.readTree(response.body()).at("/data/id").asText();
+    }
+}
