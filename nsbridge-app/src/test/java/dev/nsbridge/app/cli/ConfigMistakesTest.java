@@ -90,4 +90,157 @@ final class ConfigMistakesTest {
         assertThat(check.all()).contains("line " + lineOf(config, "filter:")
                 + ": flows.customers.settings.filter:").contains("closes a parenthesis");
     }
+
+    private static Commands.Outcome check(Path config) {
+        return Commands.run("check", "--config", config.toString());
+    }
+
+    private static void assertRefused(Commands.Outcome outcome, String at, String message) {
+        assertThat(outcome.code()).as(outcome.all()).isEqualTo(ExitCodes.USAGE);
+        assertThat(outcome.all()).contains(at).contains(message).doesNotContain("passed");
+    }
+
+    @Test
+    void shouldRefuseAnExtractLandingInATableAnotherExtractFillsFromADifferentSource() throws Exception {
+        Path config = write("""
+                extracts:
+                  item:
+                    connection: netsuite
+                    table: item
+                    destination: warehouse
+                  customer:
+                    connection: netsuite
+                    table: customer
+                    destination: warehouse
+                    destination_table: item
+                """);
+
+        assertRefused(check(config), "line " + lineOf(config, "destination_table: item")
+                + ": extracts.customer.destination_table:", "also written by the extract item");
+    }
+
+    @Test
+    void shouldRefuseDestinationTablesTheWarehouseWouldRefuseAndItsOwnTables() throws Exception {
+        Path config = write("""
+                extracts:
+                  customer:
+                    connection: netsuite
+                    table: customer
+                    destination: warehouse
+                    destination_table: "customer list"
+                  item:
+                    connection: netsuite
+                    table: item
+                    destination: warehouse
+                    destination_table: _nsbridge_state
+                  sales-orders:
+                    connection: netsuite
+                    table: transaction
+                    destination: warehouse
+                """);
+
+        Commands.Outcome outcome = check(config);
+
+        assertRefused(outcome, "line " + lineOf(config, "customer list") + ": extracts.customer.destination_table:",
+                "is not a usable table name");
+        assertThat(outcome.all()).contains("line " + lineOf(config, "_nsbridge_state")
+                + ": extracts.item.destination_table:").contains("nsbridge keeps for its own tables")
+                .contains("line " + lineOf(config, "sales-orders:") + ": extracts.sales-orders.destination_table:")
+                .contains("add destination_table:");
+    }
+
+    @Test
+    void shouldRefuseAQuotedOrAbsurdlyLongSourceTableWithoutEchoingItAll() throws Exception {
+        Path config = write("""
+                extracts:
+                  customer:
+                    connection: netsuite
+                    table: '"customer"'
+                    destination: warehouse
+                  item:
+                    connection: netsuite
+                    table: %s
+                    destination: warehouse
+                """.formatted("x".repeat(200_000) + "!"));
+
+        Commands.Outcome outcome = check(config);
+
+        assertRefused(outcome, "line " + lineOf(config, "'\"customer\"'") + ": extracts.customer.table:",
+                "is not a table name");
+        assertThat(outcome.all()).contains("line " + lineOf(config, "table: xxx") + ": extracts.item.table:")
+                .hasSizeLessThan(5_000);
+    }
+
+    @Test
+    void shouldRefuseAnExtractWritingIntoNetSuite() throws Exception {
+        Path config = write("""
+                extracts:
+                  customer:
+                    connection: netsuite
+                    table: customer
+                    destination: netsuite
+                """);
+
+        assertRefused(check(config), "line " + lineOf(config, "destination: netsuite")
+                + ": extracts.customer.destination: 'netsuite' is a netsuite connection", "duckdb or postgres");
+    }
+
+    @Test
+    void shouldNotCallAnEmptyFileValid() throws Exception {
+        Path config = Files.writeString(folder.resolve("nsbridge.yaml"), "");
+
+        assertRefused(check(config), "connections: is missing: the file is empty", "add connections:");
+    }
+
+    @Test
+    void shouldRefuseADuckDbPathLeavingTheConfigFolderUnlessAbsoluteAndCreateNothing() throws Exception {
+        Path nested = Files.createDirectories(folder.resolve("a/b/c/d"));
+        Path climbing = Files.writeString(nested.resolve("nsbridge.yaml"), """
+                connections:
+                  warehouse:
+                    type: duckdb
+                    path: ../../../../etc/x.duckdb
+                """);
+        Path absolute = Files.writeString(folder.resolve("absolute.yaml"), """
+                connections:
+                  warehouse:
+                    type: duckdb
+                    path: %s
+                    pathh: typo
+                """.formatted(folder.resolve("etc/y.duckdb")));
+
+        assertRefused(check(climbing), "line 4: connections.warehouse.path:", "leaves the folder of nsbridge.yaml");
+        Commands.Outcome meant = check(absolute);
+        assertThat(meant.all()).contains("pathh").doesNotContain("connections.warehouse.path:");
+        assertThat(folder.resolve("etc")).doesNotExist();
+    }
+
+    @Test
+    void shouldRefuseAMalformedAccountOrBaseUrlWithTheirLines() throws Exception {
+        Path config = write("");
+        Files.writeString(config, Files.readString(config).replace("\"1234567\"", "\"12 34!\"")
+                .replaceFirst("\"http://127.0.0.1:9\"", "\"not a url\""));
+
+        Commands.Outcome outcome = check(config);
+
+        assertRefused(outcome, "line " + lineOf(config, "12 34!") + ": connections.netsuite.account:",
+                "is not a NetSuite account id");
+        assertThat(outcome.all()).contains("line " + lineOf(config, "not a url") + ": connections.netsuite.base_url:");
+    }
+
+    @Test
+    void shouldRefuseAPasswordInsideAPostgresUrlWithoutShowingIt() throws Exception {
+        Path config = write("""
+                  analytics:
+                    type: postgres
+                    url: jdbc:postgresql://db.example.com:5432/analytics?user=etl&password=hunter2
+                    user: etl
+                """);
+
+        Commands.Outcome outcome = check(config);
+
+        assertRefused(outcome, "line " + lineOf(config, "url: jdbc") + ": connections.analytics.url:",
+                "without a password");
+        assertThat(outcome.all()).doesNotContain("hunter2");
+    }
 }

@@ -2,10 +2,12 @@ package dev.nsbridge.engine.config;
 
 import dev.nsbridge.spi.config.ConfigDef;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The connection types and flow types the program knows, each with the {@link ConfigDef} that checks its keys.
@@ -45,6 +47,9 @@ public final class ComponentRegistry {
         return flowTypes;
     }
 
+    /** What an extract may do with a connection of a type: read from it, or write tables into it. */
+    public enum Role { EXTRACT_SOURCE, WAREHOUSE }
+
     /**
      * One registered type.
      *
@@ -52,12 +57,14 @@ public final class ComponentRegistry {
      * @param documentation one sentence on what it is
      * @param definition    its keys (for a connection, everything but {@code type}; for a flow, its
      *                      {@code settings:})
+     * @param roles         for a connection, what extracts may use it as; empty for a flow
      */
-    public record Component(String type, String documentation, ConfigDef definition) {
+    public record Component(String type, String documentation, ConfigDef definition, Set<Role> roles) {
         public Component {
             Objects.requireNonNull(type, "type");
             Objects.requireNonNull(documentation, "documentation");
             Objects.requireNonNull(definition, "definition");
+            roles = Set.copyOf(roles);
         }
     }
 
@@ -69,16 +76,22 @@ public final class ComponentRegistry {
         private Builder() {
         }
 
+        /** A connection type extracts may both read from and write to. */
         public Builder connection(String type, String documentation, ConfigDef definition) {
+            return connection(type, documentation, definition, EnumSet.allOf(Role.class));
+        }
+
+        /** A connection type extracts may use only as {@code roles} say. */
+        public Builder connection(String type, String documentation, ConfigDef definition, Set<Role> roles) {
             if (definition.key(ConnectionConfig.TYPE.name()).isPresent()) {
                 throw new IllegalArgumentException("connection type " + type + " must not declare the key 'type'");
             }
-            put(connectionTypes, new Component(type, documentation, definition), "connection");
+            put(connectionTypes, new Component(type, documentation, definition, roles), "connection");
             return this;
         }
 
         public Builder flow(String type, String documentation, ConfigDef settings) {
-            put(flowTypes, new Component(type, documentation, settings), "flow");
+            put(flowTypes, new Component(type, documentation, settings, Set.of()), "flow");
             return this;
         }
 
