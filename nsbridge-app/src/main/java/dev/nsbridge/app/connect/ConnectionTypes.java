@@ -18,7 +18,8 @@ public final class ConnectionTypes {
     public static final String POSTGRES = "postgres";
 
     public static final ConfigKey<String> DUCKDB_PATH = ConfigKey.string("path",
-            "The DuckDB file; created with its folder if missing. Relative paths start beside nsbridge.yaml.")
+            "The DuckDB file; the first run creates it with its folder. A relative path starts beside nsbridge.yaml"
+                    + " and may not climb out of its folder; write another place absolute.")
             .withDefault("nsbridge.duckdb").validatedBy(Validators.insideConfigFolder());
     public static final ConfigDef DUCKDB_DEFINITION = ConfigDef.of(DUCKDB_PATH);
 

@@ -243,4 +243,20 @@ final class ConfigMistakesTest {
                 "without a password");
         assertThat(outcome.all()).doesNotContain("hunter2");
     }
+
+    @Test
+    void shouldCheckAWarehouseNotMadeYetWithoutMakingIt() throws Exception {
+        Path config = Files.writeString(folder.resolve("nsbridge.yaml"), """
+                connections:
+                  warehouse:
+                    type: duckdb
+                    path: data/warehouse.duckdb
+                """);
+
+        Commands.Outcome outcome = check(config);
+
+        assertThat(outcome.code()).as(outcome.all()).isZero();
+        assertThat(outcome.all()).contains("connection warehouse (duckdb): passed").contains("first run creates it");
+        assertThat(folder.resolve("data")).doesNotExist();
+    }
 }

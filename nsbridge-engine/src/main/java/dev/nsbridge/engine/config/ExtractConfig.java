@@ -63,7 +63,8 @@ public record ExtractConfig(String name, String connection, Optional<String> tab
             "How far before the watermark an incremental read starts again, to catch rows committed late.")
             .withDefault(Duration.ofMinutes(10));
     public static final ConfigKey<String> FILTER = ConfigKey.string("filter",
-            "An extra condition in the source's own language, applied to every read.")
+            "One condition in the source's own language (for NetSuite a SuiteQL condition), added with AND in"
+                    + " parentheses to every read, so it can only narrow it.")
             .validatedBy(SqlCondition.validator());
     public static final ConfigKey<String> DESTINATION = ConfigKey.string("destination",
             "The connection to write to: a name under connections.").required();
