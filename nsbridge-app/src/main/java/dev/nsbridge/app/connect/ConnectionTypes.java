@@ -63,8 +63,9 @@ public final class ConnectionTypes {
     public static ComponentRegistry.Builder registry() {
         return ComponentRegistry.builder()
                 .connection(NETSUITE, "A NetSuite account (SuiteQL over REST, OAuth 2.0 or TBA).",
-                        NetSuiteConnectionConfig.DEFINITION, Set.of(Role.EXTRACT_SOURCE))
-                .connection(KLAVIYO, "A Klaviyo account (JSON:API, private key).", KLAVIYO_DEFINITION, Set.of())
+                        NetSuiteConnectionConfig.DEFINITION, Set.of(Role.EXTRACT_SOURCE, Role.FLOW_RECORDS))
+                .connection(KLAVIYO, "A Klaviyo account (JSON:API, private key).", KLAVIYO_DEFINITION,
+                        Set.of(Role.FLOW_MARKETING))
                 .connection(DUCKDB, "A DuckDB file: the embedded warehouse.", DUCKDB_DEFINITION,
                         Set.of(Role.WAREHOUSE))
                 .connection(POSTGRES, "A PostgreSQL database.", POSTGRES_DEFINITION, Set.of(Role.WAREHOUSE));

@@ -186,6 +186,22 @@ final class ConfigMistakesTest {
     }
 
     @Test
+    void shouldRefuseAFlowThatDoesNotRunBetweenNetSuiteAndKlaviyo() throws Exception {
+        Path config = write("""
+                flows:
+                  customers:
+                    type: customers
+                    source: netsuite
+                    destination: warehouse
+                    settings:
+                      list_id: Y6nRLr
+                """);
+
+        assertRefused(check(config), "line " + lineOf(config, "destination: warehouse") + ": flows.customers:"
+                + " connects netsuite (netsuite) to warehouse (duckdb)", "between a netsuite and a klaviyo");
+    }
+
+    @Test
     void shouldNotCallAnEmptyFileValid() throws Exception {
         Path config = Files.writeString(folder.resolve("nsbridge.yaml"), "");
 

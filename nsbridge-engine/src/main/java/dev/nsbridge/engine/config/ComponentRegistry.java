@@ -47,8 +47,11 @@ public final class ComponentRegistry {
         return flowTypes;
     }
 
-    /** What an extract may do with a connection of a type: read from it, or write tables into it. */
-    public enum Role { EXTRACT_SOURCE, WAREHOUSE }
+    /**
+     * What pipelines may use a connection of a type as: an extract reads from it or writes tables into it; a flow
+     * runs between a system of records and a marketing system.
+     */
+    public enum Role { EXTRACT_SOURCE, WAREHOUSE, FLOW_RECORDS, FLOW_MARKETING }
 
     /**
      * One registered type.

@@ -102,10 +102,12 @@ public final class ConfigLoader {
         Map<String, ExtractConfig> extracts = new LinkedHashMap<>();
         Map<String, Field> extractEntries = sections.entries(root, "extracts");
         extractEntries.values().forEach(f -> pipelines.extract(f).ifPresent(e -> extracts.put(e.name(), e)));
-        new ExtractChecks(issues, registry).check(extractEntries, extracts, connections);
+        PipelineChecks checks = new PipelineChecks(issues, registry);
+        checks.check(extractEntries, extracts, connections);
         Map<String, Field> flowEntries = sections.entries(root, "flows");
         Map<String, FlowConfig> flows = new LinkedHashMap<>();
         flowEntries.values().forEach(f -> pipelines.flow(f).ifPresent(flow -> flows.put(flow.name(), flow)));
+        checks.checkFlows(flowEntries, flows, connections);
         for (Field flow : flowEntries.values()) {
             if (extracts.containsKey(flow.key())) {
                 issues.error(flow.line(), "flows." + flow.key(), "has the same name as an extract; both are"

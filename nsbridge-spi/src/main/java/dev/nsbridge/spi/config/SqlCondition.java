@@ -197,6 +197,11 @@ public final class SqlCondition {
                 if (word.equals("NULL") || word.equals("TRUE") || word.equals("FALSE")) {
                     return false;
                 }
+                if (Set.of("DATE", "TIMESTAMP").contains(word)
+                        && peek().filter(t -> t.kind() == Kind.STRING).isPresent()) {
+                    next++; // a typed literal: DATE '2024-01-31'
+                    return false;
+                }
                 if (Set.of("AND", "OR", "NOT", "IS", "IN", "LIKE", "BETWEEN", "ESCAPE", "WHEN", "THEN", "ELSE",
                         "END").contains(word)) {
                     throw unexpectedAt(token, "a value is missing before it");

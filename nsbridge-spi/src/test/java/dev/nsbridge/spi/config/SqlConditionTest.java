@@ -19,6 +19,7 @@ final class SqlConditionTest {
         "CASE WHEN c.category = 1 THEN 'a' ELSE 'b' END = 'a'",
         "UPPER(c.\"Email\") LIKE '%--;%' ESCAPE '!'",
         "NVL(c.balance, 0) * 2 + 1 > 10",
+        "t.trandate >= DATE '2024-01-31' AND -(t.total) / .5 < 100",
     })
     void shouldAcceptOneConditionWithNestedParenthesesAndQuotedMarkers(String filter) {
         assertEquals(Optional.empty(), SqlCondition.problem(filter));

@@ -10,13 +10,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
- * What {@code run} would refuse about an extract that one key alone cannot show: the source table's and the
- * destination table's shapes, the kinds of the connections named, and two extracts landing different data in one
+ * What {@code run} would refuse about a pipeline that one key alone cannot show: an extract's source and destination
+ * table shapes, the kinds of the connections a pipeline names, and two extracts landing different data in one
  * table. Checked here so that {@code check} names the line before anything connects.
  */
-final class ExtractChecks {
+final class PipelineChecks {
     /** The warehouse's rule: plain lower-case identifiers, short enough for a staging suffix in 63 bytes. */
     private static final Pattern TABLE_PART = Pattern.compile("[a-z_][a-z0-9_]{0,47}");
     /** As SuiteQL names a table: letters, digits and underscores; anything else would be pasted into a query. */
@@ -27,7 +28,7 @@ final class ExtractChecks {
     private final IssueCollector issues;
     private final ComponentRegistry registry;
 
-    ExtractChecks(IssueCollector issues, ComponentRegistry registry) {
+    PipelineChecks(IssueCollector issues, ComponentRegistry registry) {
         this.issues = issues;
         this.registry = registry;
     }
@@ -57,6 +58,38 @@ final class ExtractChecks {
         }
     }
 
+    /** A flow runs between a system of record and a marketing system, in either direction. */
+    void checkFlows(Map<String, Field> entries, Map<String, FlowConfig> flows,
+                    Map<String, ConnectionConfig> connections) {
+        for (FlowConfig flow : flows.values()) {
+            List<ConnectionConfig> ends = Stream.of(flow.source(), flow.destination())
+                    .map(connections::get).toList();
+            if (ends.contains(null)) {
+                continue; // a missing connection is reported where the reference is checked
+            }
+            boolean fits = hasRole(ends.get(0), Role.FLOW_RECORDS) && hasRole(ends.get(1), Role.FLOW_MARKETING)
+                    || hasRole(ends.get(0), Role.FLOW_MARKETING) && hasRole(ends.get(1), Role.FLOW_RECORDS);
+            if (!fits) {
+                Field entry = entries.get(flow.name());
+                MapNode node = entry.value() instanceof MapNode map ? map : MapNode.empty(entry.line());
+                issues.error(line(node, "destination", entry), "flows." + flow.name(), "connects "
+                        + flow.source() + " (" + ends.get(0).type() + ") to " + flow.destination() + " ("
+                        + ends.get(1).type() + "); a flow runs between a " + typesWith(Role.FLOW_RECORDS)
+                        + " and a " + typesWith(Role.FLOW_MARKETING) + " connection",
+                        "name one connection of each as source and destination");
+            }
+        }
+    }
+
+    private boolean hasRole(ConnectionConfig connection, Role role) {
+        return registry.connectionType(connection.type()).map(c -> c.roles().contains(role)).orElse(false);
+    }
+
+    private String typesWith(Role role) {
+        return String.join(" or ", registry.connectionTypes().values().stream()
+                .filter(c -> c.roles().contains(role)).map(Component::type).toList());
+    }
+
     private void role(String path, MapNode node, Field entry, String key, String name,
                       Map<String, ConnectionConfig> connections, Role role, String what) {
         ConnectionConfig connection = connections.get(name);
@@ -65,11 +98,8 @@ final class ExtractChecks {
         }
         Optional<Component> type = registry.connectionType(connection.type());
         if (type.isPresent() && !type.get().roles().contains(role)) {
-            List<String> fitting = registry.connectionTypes().values().stream()
-                    .filter(c -> c.roles().contains(role)).map(Component::type).toList();
             issues.error(line(node, key, entry), path + "." + key, "'" + name + "' is a " + connection.type()
-                    + " connection, which is not what " + what, "name a connection of type "
-                    + String.join(" or ", fitting));
+                    + " connection, which is not what " + what, "name a connection of type " + typesWith(role));
         }
     }
 
