@@ -2,6 +2,7 @@ package dev.nsbridge.flows;
 
 import dev.nsbridge.spi.config.ConfigKey;
 import dev.nsbridge.spi.config.ConfigValues;
+import dev.nsbridge.spi.config.SqlCondition;
 import dev.nsbridge.spi.config.Validator;
 import dev.nsbridge.spi.config.Validators;
 import java.time.Instant;
@@ -15,7 +16,8 @@ import java.util.Optional;
 public final class FlowKeys {
     public static final ConfigKey<String> FILTER = ConfigKey.string("filter",
             "A SuiteQL condition every record must meet, the saved-search equivalent, e.g. \"c.category = 2\". It is"
-                    + " added with AND, in parentheses, so it can only narrow what the flow reads.");
+                    + " added with AND, in parentheses, so it can only narrow what the flow reads.")
+            .validatedBy(SqlCondition.validator());
     public static final ConfigKey<List<String>> SUBSIDIARIES = ConfigKey.list("subsidiaries",
             "Internal ids of the subsidiaries whose records the flow reads; all when absent.")
             .validatedBy(Validator.of("internal ids", ids -> ids.stream().allMatch(id -> id.matches("\\d{1,12}")),

@@ -36,8 +36,7 @@ public record ConnectionCheck(String connection, String type, boolean passed, St
                         workspace.netsuite(connection.name())).run());
                 case ConnectionTypes.KLAVIYO -> klaviyo(connection, workspace.klaviyo(connection.name())
                         .testConnection());
-                case ConnectionTypes.DUCKDB -> warehouse(connection, "jdbc:duckdb:" + duckDbFile(workspace,
-                        connection), null, null);
+                case ConnectionTypes.DUCKDB -> duckDb(workspace, connection);
                 case ConnectionTypes.POSTGRES -> warehouse(connection, connection.values().get(
                         ConnectionTypes.POSTGRES_URL), connection.values().get(ConnectionTypes.POSTGRES_USER),
                         connection.values().find(ConnectionTypes.POSTGRES_PASSWORD).orElse(null));
@@ -69,6 +68,10 @@ public record ConnectionCheck(String connection, String type, boolean passed, St
         if (password != null) {
             properties.setProperty("password", password.reveal());
         }
+        return warehouse(connection, url, properties);
+    }
+
+    private static ConnectionCheck warehouse(ConnectionConfig connection, String url, Properties properties) {
         try (Connection jdbc = DriverManager.getConnection(url, properties)) {
             String detail = "connected to " + jdbc.getMetaData().getDatabaseProductName() + " "
                     + jdbc.getMetaData().getDatabaseProductVersion();
@@ -81,14 +84,29 @@ public record ConnectionCheck(String connection, String type, boolean passed, St
         }
     }
 
-    private static String duckDbFile(Workspace workspace, ConnectionConfig connection) {
-        Path file = workspace.resolve(connection.values().get(ConnectionTypes.DUCKDB_PATH));
-        try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
-        } catch (java.io.IOException e) {
-            // The connect attempt below reports the same problem with the driver's words.
+    /**
+     * A check looks and leaves no trace: an existing file is opened read-only, and a missing one is not made (the
+     * first run makes it); then the nearest existing folder on its path must be one this user can write in.
+     */
+    private static ConnectionCheck duckDb(Workspace workspace, ConnectionConfig connection) {
+        Path file = workspace.resolve(connection.values().get(ConnectionTypes.DUCKDB_PATH)).toAbsolutePath()
+                .normalize();
+        if (Files.exists(file)) {
+            Properties properties = new Properties();
+            properties.setProperty("duckdb.read_only", "true");
+            return warehouse(connection, "jdbc:duckdb:" + file, properties);
         }
-        return file.toString();
+        Path folder = file.getParent();
+        while (folder != null && !Files.exists(folder)) {
+            folder = folder.getParent();
+        }
+        if (folder == null || !Files.isDirectory(folder) || !Files.isWritable(folder)) {
+            return failed(connection, "cannot create " + file + ": " + (folder == null ? "no folder on its path"
+                    : folder + " is not a folder this user can write in"), "point path at a writable folder");
+        }
+        String detail = file + " does not exist yet; the first run creates it (" + folder + " is writable)";
+        return new ConnectionCheck(connection.name(), connection.type(), true, "Warehouse: " + detail + "\n",
+                node(connection, true).put("detail", detail));
     }
 
     private static ConnectionCheck failed(ConnectionConfig connection, String message, String fix) {

@@ -2,10 +2,12 @@ package dev.nsbridge.engine.config;
 
 import dev.nsbridge.spi.config.ConfigDef;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The connection types and flow types the program knows, each with the {@link ConfigDef} that checks its keys.
@@ -46,18 +48,26 @@ public final class ComponentRegistry {
     }
 
     /**
+     * What pipelines may use a connection of a type as: an extract reads from it or writes tables into it; a flow
+     * runs between a system of records and a marketing system.
+     */
+    public enum Role { EXTRACT_SOURCE, WAREHOUSE, FLOW_RECORDS, FLOW_MARKETING }
+
+    /**
      * One registered type.
      *
      * @param type          the value of {@code type:} in the file, e.g. a system's name
      * @param documentation one sentence on what it is
      * @param definition    its keys (for a connection, everything but {@code type}; for a flow, its
      *                      {@code settings:})
+     * @param roles         for a connection, what extracts may use it as; empty for a flow
      */
-    public record Component(String type, String documentation, ConfigDef definition) {
+    public record Component(String type, String documentation, ConfigDef definition, Set<Role> roles) {
         public Component {
             Objects.requireNonNull(type, "type");
             Objects.requireNonNull(documentation, "documentation");
             Objects.requireNonNull(definition, "definition");
+            roles = Set.copyOf(roles);
         }
     }
 
@@ -69,16 +79,22 @@ public final class ComponentRegistry {
         private Builder() {
         }
 
+        /** A connection type extracts may both read from and write to. */
         public Builder connection(String type, String documentation, ConfigDef definition) {
+            return connection(type, documentation, definition, EnumSet.allOf(Role.class));
+        }
+
+        /** A connection type extracts may use only as {@code roles} say. */
+        public Builder connection(String type, String documentation, ConfigDef definition, Set<Role> roles) {
             if (definition.key(ConnectionConfig.TYPE.name()).isPresent()) {
                 throw new IllegalArgumentException("connection type " + type + " must not declare the key 'type'");
             }
-            put(connectionTypes, new Component(type, documentation, definition), "connection");
+            put(connectionTypes, new Component(type, documentation, definition, roles), "connection");
             return this;
         }
 
         public Builder flow(String type, String documentation, ConfigDef settings) {
-            put(flowTypes, new Component(type, documentation, settings), "flow");
+            put(flowTypes, new Component(type, documentation, settings, Set.of()), "flow");
             return this;
         }
 

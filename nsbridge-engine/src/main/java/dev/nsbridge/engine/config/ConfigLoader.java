@@ -90,16 +90,24 @@ public final class ConfigLoader {
                                 .orElse("use " + String.join(", ", NsbridgeConfig.SECTIONS.keySet())));
             }
         }
+        if (root.field("connections").isEmpty()) {
+            issues.error(1, "connections", root.fields().isEmpty() ? "is missing: the file is empty"
+                    : "is missing", "add connections: with the systems to read and write, then extracts: or flows:"
+                    + " that use them (nsbridge init writes a commented example)");
+        }
         Map<String, Field> connectionEntries = sections.entries(root, "connections");
         Map<String, ConnectionConfig> connections = new LinkedHashMap<>();
         connectionEntries.values().forEach(f -> sections.connection(f).ifPresent(c -> connections.put(c.name(), c)));
         PipelineSections pipelines = new PipelineSections(issues, sections.binder, registry, connectionEntries.keySet());
         Map<String, ExtractConfig> extracts = new LinkedHashMap<>();
-        sections.entries(root, "extracts").values().forEach(f ->
-                pipelines.extract(f).ifPresent(e -> extracts.put(e.name(), e)));
+        Map<String, Field> extractEntries = sections.entries(root, "extracts");
+        extractEntries.values().forEach(f -> pipelines.extract(f).ifPresent(e -> extracts.put(e.name(), e)));
+        PipelineChecks checks = new PipelineChecks(issues, registry);
+        checks.check(extractEntries, extracts, connections);
         Map<String, Field> flowEntries = sections.entries(root, "flows");
         Map<String, FlowConfig> flows = new LinkedHashMap<>();
         flowEntries.values().forEach(f -> pipelines.flow(f).ifPresent(flow -> flows.put(flow.name(), flow)));
+        checks.checkFlows(flowEntries, flows, connections);
         for (Field flow : flowEntries.values()) {
             if (extracts.containsKey(flow.key())) {
                 issues.error(flow.line(), "flows." + flow.key(), "has the same name as an extract; both are"

@@ -5,6 +5,7 @@ import dev.nsbridge.engine.schedule.TimeZones;
 import dev.nsbridge.spi.config.ConfigDef;
 import dev.nsbridge.spi.config.ConfigKey;
 import dev.nsbridge.spi.config.ConfigValues;
+import dev.nsbridge.spi.config.SqlCondition;
 import dev.nsbridge.spi.config.Validators;
 import dev.nsbridge.spi.destination.LoadMethod;
 import dev.nsbridge.spi.source.ReadMode;
@@ -62,7 +63,9 @@ public record ExtractConfig(String name, String connection, Optional<String> tab
             "How far before the watermark an incremental read starts again, to catch rows committed late.")
             .withDefault(Duration.ofMinutes(10));
     public static final ConfigKey<String> FILTER = ConfigKey.string("filter",
-            "An extra condition in the source's own language, applied to every read.");
+            "One condition in the source's own language (for NetSuite a SuiteQL condition), added with AND in"
+                    + " parentheses to every read, so it can only narrow it.")
+            .validatedBy(SqlCondition.validator());
     public static final ConfigKey<String> DESTINATION = ConfigKey.string("destination",
             "The connection to write to: a name under connections.").required();
     public static final ConfigKey<String> DESTINATION_TABLE = ConfigKey.string("destination_table",

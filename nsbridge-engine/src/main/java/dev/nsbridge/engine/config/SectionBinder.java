@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Parses one map of the file with a component's {@link ConfigDef} and turns each problem into an issue with the
@@ -20,6 +21,8 @@ import java.util.Set;
  * entry for a missing key.
  */
 final class SectionBinder {
+    private static final Pattern CREDENTIALS = Pattern.compile("(?i)password|pwd=|://[^/?#]*@");
+
     private final IssueCollector issues;
     private final EncryptedValues encrypted;
 
@@ -109,13 +112,19 @@ final class SectionBinder {
 
     /** How the value appears in a message: as the file wrote it, unless it is (or may hold) a secret. */
     private static String quote(Optional<Field> field, boolean secret) {
-        if (secret || field.isEmpty() || !(field.get().value() instanceof ScalarNode scalar)) {
+        if (secret || field.isEmpty() || !(field.get().value() instanceof ScalarNode scalar)
+                || mayHoldCredentials(scalar.sourceText())) {
             return "the value ";
         }
         if (scalar.fromEnvironment()) {
             return "'" + scalar.sourceText() + "' gives a value that ";
         }
         return "'" + scalar.sourceText() + "' ";
+    }
+
+    /** A URL with a password in its query or its user part: text of a key that is not a secret, yet holds one. */
+    private static boolean mayHoldCredentials(String text) {
+        return CREDENTIALS.matcher(text).find();
     }
 
     private void warnAboutWrittenSecrets(String path, MapNode node, ConfigDef def) {

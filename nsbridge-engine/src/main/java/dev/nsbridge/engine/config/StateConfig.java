@@ -22,7 +22,7 @@ public record StateConfig(Path path, Optional<String> connection, String schema)
 
     public static final ConfigKey<String> PATH = ConfigKey.string("path",
             "The embedded database file for state, run history and record errors. A relative path is read from"
-                    + " the folder of nsbridge.yaml.").withDefault("nsbridge.db").validatedBy(Validators.nonBlank());
+                    + " the folder of nsbridge.yaml and may not climb out of it; write another place absolute.").withDefault("nsbridge.db").validatedBy(Validators.insideConfigFolder());
     public static final ConfigKey<String> CONNECTION = ConfigKey.string("connection",
             "A postgres connection (under connections:) to keep the state in instead of the file, so that several"
                     + " nsbridge servers share state, run history, the error queue, run locks and schedules. Leave it"

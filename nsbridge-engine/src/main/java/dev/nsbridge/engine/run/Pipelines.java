@@ -36,7 +36,7 @@ public final class Pipelines {
                         + ".table: '" + table + "' is not a table of connection " + extract.connection(),
                         Suggestions.closest(table, streams.stream().map(StreamDescriptor::name).toList())
                                 .map(near -> "did you mean " + near + "?")
-                                .orElse("run nsbridge tables " + extract.connection() + " to list them")));
+                                .orElse("run nsbridge discover --connection " + extract.connection() + " to list them")));
     }
 
     /** The extract as a pipeline over {@code stream} (a table's, or a query's as the source described it). */

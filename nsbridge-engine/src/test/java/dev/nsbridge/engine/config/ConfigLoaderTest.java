@@ -200,8 +200,16 @@ final class ConfigLoaderTest {
     }
 
     @Test
-    void shouldAcceptAnEmptyFileAndKeepStateBesideIt() {
-        NsbridgeConfig config = check("").orThrow();
+    void shouldRefuseAnEmptyFileSayingWhatIsMissing() {
+        assertThat(errors("")).containsExactly("nsbridge.yaml line 1: connections: is missing: the file is empty;"
+                + " add connections: with the systems to read and write, then extracts: or flows: that use them"
+                + " (nsbridge init writes a commented example)");
+        assertThat(errors("state:\n  path: nb.db\n")).singleElement().asString().contains("connections: is missing");
+    }
+
+    @Test
+    void shouldKeepStateBesideTheFileByDefault() {
+        NsbridgeConfig config = check("connections: {}\n").orThrow();
 
         assertThat(config.connections()).isEmpty();
         assertThat(config.state().path()).isEqualTo(Path.of("/configs/nsbridge.db"));

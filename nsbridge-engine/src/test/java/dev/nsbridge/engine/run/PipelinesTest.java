@@ -52,4 +52,13 @@ final class PipelinesTest {
         assertThatThrownBy(() -> Pipelines.tableStream(badTable, source))
                 .hasMessage("extracts.people.table: 'custmer' is not a table of connection src");
     }
+
+    @Test
+    void shouldPointAtTheCommandThatListsTablesWhenNoneIsNear() {
+        ExtractConfig unknown = extract("zzzzzzzzzzzz", List.of(), Optional.empty());
+
+        assertThatThrownBy(() -> Pipelines.tableStream(unknown, new FakeSource(1)))
+                .satisfies(e -> assertThat(((ConfigurationException) e).fix())
+                        .hasValue("run nsbridge discover --connection src to list them"));
+    }
 }

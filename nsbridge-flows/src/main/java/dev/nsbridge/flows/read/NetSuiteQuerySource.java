@@ -4,8 +4,10 @@ import dev.nsbridge.netsuite.NetSuiteClient;
 import dev.nsbridge.netsuite.suiteql.SuiteQl;
 import dev.nsbridge.netsuite.suiteql.SuiteQlQuery;
 import dev.nsbridge.netsuite.suiteql.SuiteQlRow;
+import dev.nsbridge.spi.config.SqlCondition;
 import dev.nsbridge.spi.data.Batch;
 import dev.nsbridge.spi.data.RecordSchema;
+import dev.nsbridge.spi.errors.ConfigurationException;
 import dev.nsbridge.spi.source.BatchReader;
 import dev.nsbridge.spi.source.Progress;
 import dev.nsbridge.spi.source.ReadRequest;
@@ -57,15 +59,27 @@ public final class NetSuiteQuerySource implements Source {
 
     @Override
     public BatchReader read(ReadRequest request) {
-        FlowQuery filtered = request.filter().filter(f -> !f.isBlank())
-                .map(f -> query.and(FlowQuery.Condition.of(f))).orElse(query);
+        FlowQuery filtered = filtered(request.filter());
         return new Reader(filtered, request.state());
+    }
+
+    /**
+     * The flow's query with the user's filter ANDed in, in parentheses. The settings were checked when the config
+     * loaded; parsed again here because the query is only safe if the filter is exactly one condition.
+     */
+    private FlowQuery filtered(Optional<String> filter) {
+        return filter.filter(f -> !f.isBlank()).map(f -> {
+            SqlCondition.problem(f).ifPresent(problem -> {
+                throw new ConfigurationException("FLOW_FILTER_REFUSED", "the filter " + problem.message(),
+                        problem.fix());
+            });
+            return query.and(FlowQuery.Condition.of(f));
+        }).orElse(query);
     }
 
     /** The records with these ids as they are now, for a retry; ids no longer matching are simply absent. */
     public List<Map<String, Object>> readKeys(List<String> keys, Optional<String> filter) {
-        FlowQuery filtered = filter.filter(f -> !f.isBlank()).map(f -> query.and(FlowQuery.Condition.of(f)))
-                .orElse(query);
+        FlowQuery filtered = filtered(filter);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (int from = 0; from < keys.size(); from += 1000) {
             List<String> slice = keys.subList(from, Math.min(keys.size(), from + 1000));

@@ -36,9 +36,12 @@ public record NetSuiteConnectionConfig(NetSuiteAccountId accountId, URI baseUrl,
     public enum AuthMethod { OAUTH2, TBA }
 
     public static final ConfigKey<String> ACCOUNT = ConfigKey.string("account",
-            "The account id, e.g. 1234567 or 1234567_SB1 (Setup > Company > Company Information).").required();
+            "The account id, e.g. 1234567 or 1234567_SB1 (Setup > Company > Company Information).").required()
+            .validatedBy(Validators.matches("\\s*[0-9A-Za-z]+([_-](SB|RP|TD|sb|rp|td)[0-9]+)?\\s*",
+                    "a NetSuite account id such as 1234567 or 1234567_SB1"));
     public static final ConfigKey<String> BASE_URL = ConfigKey.string("base_url",
-            "Where REST requests go; defaults to https://<account>.suitetalk.api.netsuite.com. Set it for the sandbox.");
+            "Where REST requests go; defaults to https://<account>.suitetalk.api.netsuite.com. Set it for the sandbox.")
+            .validatedBy(Validators.httpUrl());
     public static final ConfigKey<AuthMethod> AUTH = ConfigKey.enumeration("auth", AuthMethod.class,
             "oauth2 (client credentials, the default) or tba (token-based authentication).").withDefault(AuthMethod.OAUTH2);
     public static final ConfigKey<Secret> CLIENT_ID = ConfigKey.secret("client_id",

@@ -2,6 +2,7 @@ package dev.nsbridge.netsuite.source;
 
 import dev.nsbridge.netsuite.suiteql.SuiteQlSelect;
 import dev.nsbridge.netsuite.suiteql.SuiteQlSelect.Condition;
+import dev.nsbridge.spi.config.SqlCondition;
 import dev.nsbridge.spi.config.Suggestions;
 import dev.nsbridge.spi.data.RecordSchema;
 import dev.nsbridge.spi.errors.ConfigurationException;
@@ -65,22 +66,14 @@ record ReadShape(String table, RecordSchema schema, List<String> keys, Optional<
     }
 
     /**
-     * The filter is the user's own SuiteQL, ANDed in as written; but one statement and no comments, so it cannot end
-     * the query or hide the conditions nsbridge adds after it. A {@code ;} inside a quoted value is refused too:
-     * telling it apart would take a SuiteQL parser, and such a value can be matched with a {@code LIKE} pattern.
+     * The filter is the user's own SuiteQL, ANDed in within parentheses; it is parsed first so that it is exactly one
+     * condition: no ')' closing the query's own WHERE, second statement, comment or clause, so it can only narrow.
      */
     static Condition checkedFilter(String filter) {
-        for (String marker : List.of(";", "--", "/*", "*/")) {
-            if (filter.contains(marker)) {
-                throw new ConfigurationException("NETSUITE_FILTER_REFUSED", "the filter '" + filter + "' contains '"
-                        + marker + "'", "write the filter as one SuiteQL condition without ';' or comments, e.g."
-                        + " isinactive = 'F' AND subsidiary IN (1, 2)");
-            }
-        }
-        if (filter.isBlank()) {
-            throw new ConfigurationException("NETSUITE_FILTER_REFUSED", "the filter is empty",
-                    "remove the filter setting or write a SuiteQL condition");
-        }
+        SqlCondition.problem(filter).ifPresent(problem -> {
+            throw new ConfigurationException("NETSUITE_FILTER_REFUSED", "the filter " + problem.message(),
+                    problem.fix());
+        });
         return new Condition(filter.strip(), List.of());
     }
 
