@@ -1,5 +1,6 @@
 package dev.nsbridge.engine.secret;
 
+import dev.nsbridge.engine.store.OwnerOnly;
 import dev.nsbridge.spi.errors.ConfigurationException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -34,7 +35,6 @@ import java.util.function.Function;
 public final class SecretKeys {
     public static final String KEY_VARIABLE = "NSBRIDGE_SECRET_KEY";
     public static final String KEY_FILE_VARIABLE = "NSBRIDGE_SECRET_KEY_FILE";
-    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
     private final Function<String, String> environment;
     private final Path home;
@@ -137,10 +137,9 @@ public final class SecretKeys {
         boolean posix = Files.getFileAttributeView(folder.getRoot(), PosixFileAttributeView.class) != null;
         if (posix) {
             if (!Files.isDirectory(folder)) {
-                Files.createDirectories(folder, PosixFilePermissions.asFileAttribute(
-                        PosixFilePermissions.fromString("rwx------")));
+                Files.createDirectories(folder, PosixFilePermissions.asFileAttribute(OwnerOnly.FOLDER));
             }
-            FileAttribute<Set<PosixFilePermission>> ownerOnly = PosixFilePermissions.asFileAttribute(OWNER_ONLY);
+            FileAttribute<Set<PosixFilePermission>> ownerOnly = PosixFilePermissions.asFileAttribute(OwnerOnly.FILE);
             Files.createFile(file, ownerOnly);
         } else {
             Files.createDirectories(folder);
@@ -153,7 +152,7 @@ public final class SecretKeys {
         try {
             if (Files.getFileAttributeView(file, PosixFileAttributeView.class) != null) {
                 Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
-                if (!OWNER_ONLY.containsAll(permissions)) {
+                if (!OwnerOnly.FILE.containsAll(permissions)) {
                     throw new ConfigurationException("SECRET_KEY_FILE_OPEN", "the secret key file " + file
                             + " can be read by others (" + PosixFilePermissions.toString(permissions) + ")",
                             "run chmod 600 " + file + ", or give the key in " + KEY_VARIABLE + " instead");
