@@ -39,7 +39,7 @@ public final class KlaviyoDemoStep implements DemoStep {
     public void run(DemoContext context) throws Exception {
         try (KlaviyoSandbox klaviyo = KlaviyoSandbox.start(KlaviyoSandbox.Options.defaults())) {
             context.putEnvironment("KLAVIYO_API_KEY", klaviyo.privateApiKey());
-            String listId = createList(klaviyo);
+            String listId = newsletterList(klaviyo);
             Path file = Files.writeString(context.folder().resolve("flows.yaml"), config(context, klaviyo, listId));
             Workspace workspace = Workspace.open(file, context.environment(), Clock.systemUTC());
             context.out().println("local Klaviyo at " + klaviyo.baseUrl() + " (key as ${KLAVIYO_API_KEY}, held in"
@@ -109,8 +109,11 @@ public final class KlaviyoDemoStep implements DemoStep {
                 """.formatted(context.sandbox().accountId(), context.sandbox().baseUrl(), klaviyo.baseUrl(), listId);
     }
 
-    /** The list a marketer makes in Klaviyo before connecting NetSuite; the flows only ever add to lists. */
-    private static String createList(KlaviyoSandbox klaviyo) throws IOException, InterruptedException {
+    /**
+     * The list a marketer makes in Klaviyo before connecting NetSuite, made as they would, through Klaviyo's API; the
+     * flows only ever add to lists. The tests that run flows against the local Klaviyo start from it too.
+     */
+    public static String newsletterList(KlaviyoSandbox klaviyo) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(klaviyo.baseUrl() + "/api/lists"))
                 .header("Authorization", "Klaviyo-API-Key " + klaviyo.privateApiKey())
                 .header("revision", dev.nsbridge.klaviyo.http.KlaviyoHttp.REVISION)

@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.nsbridge.app.demo.KlaviyoDemoStep;
 import dev.nsbridge.sandbox.klaviyo.KlaviyoSandbox;
 import dev.nsbridge.sandbox.netsuite.NetSuiteSandbox;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -115,7 +112,7 @@ final class FlowCommandsIT {
 
     @Test
     void shouldListAnInvalidEmailAndResolveItOnRetryOnceFixedInNetSuite() throws Exception {
-        String config = config(createList()).toString();
+        String config = config(KlaviyoDemoStep.newsletterList(klaviyo)).toString();
         Commands.Outcome run = Commands.run("run", "customers", "-c", config);
         assertThat(run.code()).as(run.all()).isZero();
         assertThat(run.out()).contains("nsbridge errors customers");
@@ -154,7 +151,7 @@ final class FlowCommandsIT {
 
     @Test
     void shouldResolveAnErrorByHand() throws Exception {
-        String config = config(createList()).toString();
+        String config = config(KlaviyoDemoStep.newsletterList(klaviyo)).toString();
         Commands.run("run", "customers", "-c", config);
         JsonNode open = JSON.readTree(Commands.run("errors", "--json", "-c", config).out());
         assertThat(open).isNotEmpty();
@@ -222,19 +219,6 @@ final class FlowCommandsIT {
                     api_key: "%s"
                     base_url: "%s"
                 """.formatted(klaviyo.privateApiKey(), klaviyo.baseUrl());
-    }
-
-    /** A list to subscribe to, made as a person would in Klaviyo's UI before setting up the flow. */
-    private String createList() throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(klaviyo.baseUrl() + "/api/lists"))
-                .header("Authorization", "Klaviyo-API-Key " + klaviyo.privateApiKey())
-                .header("revision", "2026-07-15").header("accept", "application/vnd.api+json")
-                .header("content-type", "application/vnd.api+json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"data\":{\"type\":\"list\",\"attributes\":"
-                        + "{\"name\":\"Newsletter\"}}}")).build();
-        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        return JSON.readTree(response.body()).at("/data/id").asText();
     }
 
     private static JsonNode findById(String json, String id) throws Exception {

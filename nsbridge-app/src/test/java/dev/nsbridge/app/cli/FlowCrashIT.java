@@ -5,15 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.nsbridge.app.Main;
+import dev.nsbridge.app.demo.KlaviyoDemoStep;
 import dev.nsbridge.sandbox.klaviyo.KlaviyoEvent;
 import dev.nsbridge.sandbox.klaviyo.KlaviyoProfile;
 import dev.nsbridge.sandbox.klaviyo.KlaviyoSandbox;
 import dev.nsbridge.sandbox.klaviyo.KlaviyoSubscription;
 import dev.nsbridge.sandbox.netsuite.NetSuiteSandbox;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -68,7 +65,7 @@ final class FlowCrashIT {
 
     @Test
     void shouldSendEachConsentAndEventOnceAndNoOldConsentAsNewAfterRunsKilledAtRandomMoments() throws Exception {
-        Path config = config(createList());
+        Path config = config(KlaviyoDemoStep.newsletterList(klaviyo));
         assertThat(Commands.run("golive", "customers", "-c", config.toString()).code()).isZero();
         assertThat(Commands.run("golive", "orders", "-c", config.toString()).code()).isZero();
         Instant liveSince = Instant.now();
@@ -176,18 +173,5 @@ final class FlowCrashIT {
                     settings:
                       batch_size: 10
                 """.formatted(klaviyo.privateApiKey(), klaviyo.baseUrl(), listId));
-    }
-
-    /** The list to subscribe to, made as a person would in Klaviyo before setting up the flow. */
-    private String createList() throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(klaviyo.baseUrl() + "/api/lists"))
-                .header("Authorization", "Klaviyo-API-Key " + klaviyo.privateApiKey())
-                .header("revision", "2026-07-15").header("accept", "application/vnd.api+json")
-                .header("content-type", "application/vnd.api+json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"data\":{\"type\":\"list\",\"attributes\":"
-                        + "{\"name\":\"Newsletter\"}}}")).build();
-        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        return JSON.readTree(response.body()).at("/data/id").asText();
     }
 }

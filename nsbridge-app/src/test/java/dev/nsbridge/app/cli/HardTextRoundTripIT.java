@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.nsbridge.app.demo.KlaviyoDemoStep;
 import dev.nsbridge.sandbox.klaviyo.KlaviyoCatalogItem;
 import dev.nsbridge.sandbox.klaviyo.KlaviyoEvent;
 import dev.nsbridge.sandbox.klaviyo.KlaviyoSandbox;
@@ -90,7 +91,8 @@ final class HardTextRoundTripIT {
                   items: {type: items, source: netsuite, destination: klaviyo,
                           settings: {url_template: "https://shop.example.com/p/{sku}"}}
                 """.formatted(postgresUrl, PostgresServer.USER, PostgresServer.PASSWORD.reveal(),
-                klaviyo.privateApiKey(), klaviyo.baseUrl(), extracts("duckdb") + extracts("postgres"), createList()));
+                klaviyo.privateApiKey(), klaviyo.baseUrl(), extracts("duckdb") + extracts("postgres"),
+                KlaviyoDemoStep.newsletterList(klaviyo)));
 
         Commands.Outcome extracts = Commands.run("run", "-c", config.toString());
         Commands.Outcome flows = Commands.run("run", "customers", "orders", "items", "-c", config.toString());
@@ -311,15 +313,5 @@ final class HardTextRoundTripIT {
         return HttpRequest.newBuilder(URI.create(url))
                 .header("Authorization", "Klaviyo-API-Key " + klaviyo.privateApiKey())
                 .header("revision", "2026-07-15").header("accept", "application/vnd.api+json");
-    }
-
-    /** The list a marketer makes in Klaviyo before connecting NetSuite. */
-    private static String createList() throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(klaviyoRequest(klaviyo.baseUrl() + "/api/lists")
-                .header("content-type", "application/vnd.api+json").POST(HttpRequest.BodyPublishers.ofString(
-                        "{\"data\":{\"type\":\"list\",\"attributes\":{\"name\":\"Newsletter\"}}}")).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        return JSON.readTree(response.body()).at("/data/id").asText();
     }
 }
