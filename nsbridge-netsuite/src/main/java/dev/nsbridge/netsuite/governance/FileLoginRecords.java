@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.UnaryOperator;
 
@@ -36,11 +37,15 @@ public final class FileLoginRecords implements LoginRecords {
     /** The OS lock is the process's; threads of this process queue here first, per file. */
     private static final ConcurrentMap<Path, ReentrantLock> IN_PROCESS =
             new ConcurrentHashMap<>();
+    /** The same for the attempt lock, which the thread that settles an attempt may not be the one that took it. */
+    private static final ConcurrentMap<Path, Semaphore> ATTEMPTS_IN_PROCESS = new ConcurrentHashMap<>();
+    private final Path attemptLockFile;
 
     public FileLoginRecords(LoginIdentity identity, Path directory, Clock clock) {
         this.identity = identity;
         this.file = directory.resolve("netsuite-login-guard-" + identity.key() + ".json");
         this.lockFile = directory.resolve("netsuite-login-guard-" + identity.key() + ".lock");
+        this.attemptLockFile = directory.resolve("netsuite-login-guard-" + identity.key() + ".attempt.lock");
         this.clock = clock;
     }
 
@@ -80,6 +85,40 @@ public final class FileLoginRecords implements LoginRecords {
                     "make the state directory writable", e);
         } finally {
             inProcess.unlock();
+        }
+    }
+
+    /**
+     * An OS lock on a file of its own for as long as the attempt is out: processes of the host starting together take
+     * turns, each seeing the verdict of the one before, and a process killed mid-attempt releases it with its death,
+     * so nothing is left counted for an attempt that may never have been made.
+     */
+    @Override
+    public AutoCloseable holdAttempt() throws InterruptedException {
+        Semaphore inProcess = ATTEMPTS_IN_PROCESS.computeIfAbsent(attemptLockFile.toAbsolutePath(),
+                path -> new Semaphore(1));
+        inProcess.acquire();
+        try {
+            createOwnerOnly(file.getParent());
+            FileChannel channel = FileChannel.open(attemptLockFile, StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE);
+            try {
+                FileLock held = channel.lock();
+                return () -> {
+                    try (channel; held) {
+                        // both released here
+                    } finally {
+                        inProcess.release();
+                    }
+                };
+            } catch (IOException | RuntimeException e) {
+                channel.close();
+                throw e;
+            }
+        } catch (IOException e) {
+            inProcess.release();
+            throw new ConfigurationException("LOGIN_GUARD_STATE", "the login guard cannot lock " + attemptLockFile,
+                    "make the state directory writable", e);
         }
     }
 

@@ -22,10 +22,12 @@ import java.util.Optional;
  *       lock the user; only {@link #reset()} (after the user is known to log in again) clears it.</li>
  * </ul>
  *
- * <p>Until a login has been seen to work, an attempt is counted as a failure before it is made, inside the
- * record's lock, and withdrawn when it gets no verdict or cleared when it works: so processes starting together
- * with a wrong password never spend more tries than the count allows. Throttling, server errors and dropped
- * connections say nothing about the credentials and never count. Thread-safe.
+ * <p>Until a login has been seen to work, an attempt is made only while holding {@link LoginRecords#holdAttempt()}:
+ * processes of the host starting together with a wrong password take turns, each reading the count the one before
+ * left, so together they never spend more tries than the count allows. Nothing is counted in advance, so a process
+ * killed mid-attempt leaves no failure behind that would hold healthy runs back (the OS releases its lock).
+ * Throttling, server errors and dropped connections say nothing about the credentials and never count.
+ * Thread-safe.
  */
 public final class LoginGuard {
     public static final int STOP_AFTER = 2;
@@ -71,20 +73,24 @@ public final class LoginGuard {
                 throw tripped();
             }
             if (loginProven) {
-                return new Attempt(false);
+                return new Attempt(null);
             }
             if (!probeInFlight) {
-                Instant now = clock.instant();
-                boolean[] reserved = {false};
-                record = records.change(current -> {
-                    reserved[0] = mayTry(current, check);
-                    return reserved[0] ? current.failed(now) : current;
-                });
-                if (!reserved[0]) {
-                    throw tripped();
-                }
                 probeInFlight = true;
-                return new Attempt(true);
+                AutoCloseable turn = null;
+                try {
+                    turn = records.holdAttempt();
+                    record = records.read();
+                    if (loginProven || !mayTry(record, check)) {
+                        throw tripped();
+                    }
+                    return new Attempt(turn);
+                } catch (InterruptedException | RuntimeException refused) {
+                    probeInFlight = false;
+                    release(turn);
+                    notifyAll();
+                    throw refused;
+                }
             }
             wait();
         }
@@ -141,34 +147,46 @@ public final class LoginGuard {
                 + retryAt(record) + ", when one run may try again. " + audit);
     }
 
-    private synchronized void settle(boolean probe, Boolean accepted) {
-        if (probe) {
-            probeInFlight = false;
-        }
-        if (accepted != null && accepted) {
-            loginProven = true;
-            if (probe || record.consecutiveFailures() != 0) {
-                record = records.change(current -> LoginRecord.CLEAR);
-            }
-        } else if (accepted != null) {
-            loginProven = false;
-            if (!probe) {
+    private synchronized void settle(AutoCloseable turn, Boolean accepted) {
+        try {
+            if (accepted != null && accepted) {
+                loginProven = true;
+                if (turn != null || record.consecutiveFailures() != 0) {
+                    record = records.change(current -> LoginRecord.CLEAR);
+                }
+            } else if (accepted != null) {
+                loginProven = false;
                 Instant now = clock.instant();
                 record = records.change(current -> current.failed(now));
             }
-        } else if (probe) {
-            record = records.change(LoginRecord::withdrawn);
+        } finally {
+            if (turn != null) {
+                probeInFlight = false;
+                release(turn);
+            }
+            notifyAll();
         }
-        notifyAll();
+    }
+
+    private static void release(AutoCloseable turn) {
+        if (turn == null) {
+            return;
+        }
+        try {
+            turn.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("the login guard's attempt lock could not be released", e);
+        }
     }
 
     /** One login attempt; report how NetSuite answered, then close. Closing unsettled means "no verdict". */
     public final class Attempt implements AutoCloseable {
-        private final boolean probe;
+        /** The held turn of an attempt made before any login worked here; null once one has. */
+        private final AutoCloseable turn;
         private boolean settled;
 
-        private Attempt(boolean probe) {
-            this.probe = probe;
+        private Attempt(AutoCloseable turn) {
+            this.turn = turn;
         }
 
         /** NetSuite accepted the credentials (any answer but 401, 429, 5xx). */
@@ -189,7 +207,7 @@ public final class LoginGuard {
         private void finish(Boolean accepted) {
             if (!settled) {
                 settled = true;
-                settle(probe, accepted);
+                settle(turn, accepted);
             }
         }
     }

@@ -20,11 +20,6 @@ public record LoginRecord(int consecutiveFailures, Optional<Instant> lastFailure
         }
     }
 
-    /** One failure fewer: an attempt counted in advance got no verdict. The time stays, so waits never shorten. */
-    public LoginRecord withdrawn() {
-        return consecutiveFailures <= 1 ? CLEAR : new LoginRecord(consecutiveFailures - 1, lastFailure);
-    }
-
     /** One more failure, at {@code at}. */
     public LoginRecord failed(Instant at) {
         return new LoginRecord(consecutiveFailures + 1, Optional.of(at));

@@ -15,4 +15,14 @@ public interface LoginRecords {
 
     /** Where the record is kept, for messages: a file's path or a store's key. */
     String where();
+
+    /**
+     * Holds the right to make the one login attempt whose verdict the others wait for, until closed; waits while
+     * another guard sharing these records holds it. The holder's process dying releases it, so a killed attempt
+     * leaves nothing behind. By default only the guard's own threads are kept apart (a store shared by servers on
+     * several hosts has no lock that dies with a process).
+     */
+    default AutoCloseable holdAttempt() throws InterruptedException {
+        return () -> { };
+    }
 }

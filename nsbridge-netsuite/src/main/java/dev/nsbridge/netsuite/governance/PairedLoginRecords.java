@@ -34,6 +34,12 @@ public final class PairedLoginRecords implements LoginRecords {
         });
     }
 
+    /** The host's lock: the processes of this host take turns; servers on other hosts count through the store. */
+    @Override
+    public AutoCloseable holdAttempt() throws InterruptedException {
+        return host.holdAttempt();
+    }
+
     @Override
     public String where() {
         return host.where() + " and " + shared.where();

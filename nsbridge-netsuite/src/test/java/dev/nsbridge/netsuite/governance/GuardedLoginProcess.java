@@ -14,11 +14,12 @@ import java.time.Clock;
 final class GuardedLoginProcess {
     static final int TRIED = 0;
     static final int HELD = 3;
+    static final int DIED = 9;
 
     private GuardedLoginProcess() {
     }
 
-    /** Arguments: the guard directory, a file to create when ready, the file that says go, and run or check. */
+    /** Arguments: the guard directory, a file to create when ready, the file that says go, and run, check or die. */
     public static void main(String[] args) throws Exception {
         Path directory = Path.of(args[0]);
         Files.createFile(Path.of(args[1]));
@@ -29,6 +30,10 @@ final class GuardedLoginProcess {
         LoginGuard guard = new LoginGuard(new LoginIdentity(NetSuiteAccountId.parse("1234567_SB1"),
                 "00112233445566778899aabbccddeeff"), directory, Clock.systemUTC());
         try (LoginGuard.Attempt attempt = guard.begin("check".equals(args[3]))) {
+            if ("die".equals(args[3])) {
+                // Killed while its login is out: no verdict, no clean-up, as a kill -9 would leave it.
+                Runtime.getRuntime().halt(DIED);
+            }
             // The wrong password as NetSuite would answer it, a little later as over the network.
             Thread.sleep(20);
             attempt.refused();

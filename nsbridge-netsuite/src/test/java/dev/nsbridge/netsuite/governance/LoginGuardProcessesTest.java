@@ -43,7 +43,7 @@ final class LoginGuardProcessesTest {
         for (Process process : processes) {
             assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
             int code = process.exitValue();
-            assertThat(code).isIn(GuardedLoginProcess.TRIED, GuardedLoginProcess.HELD);
+            assertThat(code).isIn(GuardedLoginProcess.TRIED, GuardedLoginProcess.HELD, GuardedLoginProcess.DIED);
             tried += code == GuardedLoginProcess.TRIED ? 1 : 0;
         }
         return tried;
@@ -64,5 +64,13 @@ final class LoginGuardProcessesTest {
     void shouldLetChecksInManyTerminalsStopOneShortOfNetSuitesLockout() throws Exception {
         assertThat(triedTogether("check")).isEqualTo(LoginGuard.CHECK_BELOW);
         assertThat(counted().consecutiveFailures()).isEqualTo(LoginGuard.CHECK_BELOW);
+    }
+
+    @Test
+    void shouldLeaveNoFailureBehindForProcessesKilledWhileTheirLoginWasOut() throws Exception {
+        triedTogether("die");
+
+        assertThat(counted().consecutiveFailures()).isZero();
+        assertThat(counted().tripped()).as("healthy runs after the kills may log in").isFalse();
     }
 }

@@ -173,18 +173,33 @@ final class LoginGuardTest {
     }
 
     @Test
-    void shouldCountAnAttemptBeforeItIsMadeSoAnotherProcessSeesIt() throws Exception {
+    void shouldMakeAnotherProcessWaitForAnAttemptInFlightAndHeedItsVerdict() throws Exception {
         LoginGuard guard = guard();
         fail(guard);
+        CountDownLatch secondDone = new CountDownLatch(1);
+        AtomicBoolean secondRefused = new AtomicBoolean();
 
         try (LoginGuard.Attempt attempt = guard.begin(false)) {
-            // Another process reading the file while this attempt is out counts it already.
-            assertThat(guard().state().consecutiveFailures()).isEqualTo(2);
-            assertThatThrownBy(() -> guard().begin(false)).isInstanceOf(AuthenticationException.class);
-            attempt.accepted();
+            // Another process (a guard of its own over the same directory) asks while this attempt is out.
+            Thread second = new Thread(() -> {
+                try {
+                    guard().begin(false).close();
+                } catch (AuthenticationException refused) {
+                    secondRefused.set(true);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                } finally {
+                    secondDone.countDown();
+                }
+            });
+            second.start();
+            assertThat(secondDone.await(300, TimeUnit.MILLISECONDS)).as("waits for the attempt out").isFalse();
+            attempt.refused();
         }
 
-        assertThat(guard().state().consecutiveFailures()).isZero();
+        assertThat(secondDone.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(secondRefused).as("the second failure stops runs, so the waiting one never tries").isTrue();
+        assertThat(guard().state().consecutiveFailures()).isEqualTo(LoginGuard.STOP_AFTER);
     }
 
     @Test
