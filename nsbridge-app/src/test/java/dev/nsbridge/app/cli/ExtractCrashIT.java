@@ -89,7 +89,8 @@ final class ExtractCrashIT {
         Process last = start(config, "run-final.log");
         assertThat(last.waitFor(5, TimeUnit.MINUTES)).as("the final run finishes").isTrue();
 
-        assertThat(last.exitValue()).as(Files.readString(folder.resolve("run-final.log"))).isZero();
+        assertThat(last.exitValue()).as(Files.readString(folder.resolve("run-final.log")) + "\nrefused logins: "
+                + sandbox.stats().loginAuditTrail().stream().filter(login -> !login.accepted()).toList()).isZero();
         assertThat(killedMidRun).as("runs killed before they finished").isGreaterThanOrEqualTo(KILLS / 2);
         try (Connection warehouse = DriverManager.getConnection("jdbc:duckdb:" + folder.resolve("warehouse.duckdb"))) {
             assertThat(keys(warehouse, "SELECT id FROM customer WHERE NOT coalesce(_nsbridge_deleted, false)"))
