@@ -23,17 +23,18 @@ import dev.nsbridge.klaviyo.KlaviyoClient;
 import dev.nsbridge.klaviyo.KlaviyoSettings;
 import dev.nsbridge.klaviyo.http.Timing;
 import dev.nsbridge.netsuite.NetSuiteClient;
-import dev.nsbridge.netsuite.source.NetSuiteSource;
 import dev.nsbridge.netsuite.NetSuiteConnection;
 import dev.nsbridge.netsuite.config.NetSuiteConnectionConfig;
 import dev.nsbridge.netsuite.governance.FileLoginRecords;
 import dev.nsbridge.netsuite.governance.LoginIdentity;
 import dev.nsbridge.netsuite.governance.LoginRecords;
 import dev.nsbridge.netsuite.governance.PairedLoginRecords;
+import dev.nsbridge.netsuite.source.NetSuiteSource;
 import dev.nsbridge.spi.destination.Destination;
 import dev.nsbridge.spi.errors.ConfigurationException;
 import dev.nsbridge.spi.secret.Secret;
 import dev.nsbridge.spi.source.Source;
+import dev.nsbridge.spi.state.Ledger;
 import dev.nsbridge.warehouse.duckdb.DuckDbDestination;
 import dev.nsbridge.warehouse.duckdb.DuckDbSettings;
 import dev.nsbridge.warehouse.postgres.PostgresDestination;
@@ -202,12 +203,13 @@ public final class Workspace {
      *
      * @param liveSince when the flow went live: what happened before is sent as history
      * @param recorder  receives the payloads a dry run builds
+     * @param ledger    the flow's durable record of what it sent, from the state store
      */
-    public Pipeline flowPipeline(FlowConfig flow, Instant liveSince, DryRunRecorder recorder) {
+    public Pipeline flowPipeline(FlowConfig flow, Instant liveSince, DryRunRecorder recorder, Ledger ledger) {
         String netSuite = endOfType(flow, ConnectionTypes.NETSUITE);
         String klaviyo = endOfType(flow, ConnectionTypes.KLAVIYO);
         FlowPieces pieces = Flows.build(flow.type(), flow.name(), new FlowContext(netsuite(netSuite),
-                klaviyo(klaviyo), flow.settings(), liveSince, clock, recorder));
+                klaviyo(klaviyo), flow.settings(), liveSince, clock, recorder, ledger));
         return new Pipeline(pieces.name(), pieces.source(), pieces.read(), pieces.destination(), pieces.write());
     }
 

@@ -35,7 +35,8 @@ import java.util.Optional;
  * <pre>{@code
  * Flows.types().forEach(t -> registry.flow(t.wireName(), t.documentation(), t.settings()));   // config checks
  * FlowPieces pieces = Flows.build("customers", "customers-to-klaviyo",
- *         new FlowContext(netSuite, klaviyo, flowConfig.settings(), liveSince, clock, recorder));
+ *         new FlowContext(netSuite, klaviyo, flowConfig.settings(), liveSince, clock, recorder,
+ *                 stores.ledger(name)));
  * Pipeline pipeline = new Pipeline(pieces.name(), pieces.source(), pieces.read(), pieces.destination(),
  *         pieces.write());
  * }</pre>
@@ -75,7 +76,8 @@ public final class Flows {
         FlowQuery query = withSubsidiaries(CustomerQuery.of(settings.profileIdField(),
                 settings.mapping().propertyMapping().keySet()), values, "c.subsidiary");
         ProfileDelivery delivery = new ProfileDelivery(context.klaviyo(), settings,
-                new Consents(context.klaviyo(), settings.listId(), context.liveSince(), context.clock()),
+                new Consents(context.klaviyo(), settings.listId(), context.liveSince(), context.clock(),
+                        context.ledger()),
                 new ProfileIds(context.klaviyo(), context.netSuite(), settings.profileIdField(),
                         settings.writeBackProfileId()), context.recorder());
         return fromNetSuite(name, context, query, PageDetails.NONE, delivery, "klaviyo:profiles");

@@ -31,11 +31,13 @@ public final class FlowRunner {
     private final Workspace workspace;
     private final PipelineRunner runner;
     private final FlowGoLive goLive;
+    private final Stores stores;
 
     public FlowRunner(Workspace workspace, Stores stores) {
         this.workspace = Objects.requireNonNull(workspace, "workspace");
         this.runner = new PipelineRunner(stores, workspace.clock());
         this.goLive = new FlowGoLive(stores.state());
+        this.stores = stores;
     }
 
     /** The run options for the command line's flags; a dry run without a limit shows {@link #DRY_RUN_RECORDS}. */
@@ -55,7 +57,7 @@ public final class FlowRunner {
         FlowConfig flow = workspace.flow(name);
         DryRunRecorder.Collecting recorder = DryRunRecorder.collecting();
         Pipeline pipeline = workspace.flowPipeline(flow, goLive.liveSince(name, workspace.clock().instant()),
-                recorder);
+                recorder, stores.ledger(name));
         RunResult result = runner.run(pipeline, options, listener);
         return new FlowRun(result, options.dryRun(), options.dryRun() ? recorder.payloads() : List.of());
     }

@@ -97,7 +97,8 @@ public final class RecordErrors {
     }
 
     private Pipeline pipeline(FlowConfig flow) {
-        return workspace.flowPipeline(flow, goLive.liveSince(flow.name(), clock.instant()), DryRunRecorder.DISCARD);
+        return workspace.flowPipeline(flow, goLive.liveSince(flow.name(), clock.instant()), DryRunRecorder.DISCARD,
+                stores.ledger(flow.name()));
     }
 
     private FlowConfig retryableFlow(String name) {

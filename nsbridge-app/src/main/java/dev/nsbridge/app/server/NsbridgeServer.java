@@ -1,7 +1,6 @@
 package dev.nsbridge.app.server;
 
 import dev.nsbridge.app.Workspace;
-import dev.nsbridge.app.flow.FlowGoLive;
 import dev.nsbridge.engine.config.NsbridgeConfig;
 import dev.nsbridge.engine.run.PipelineRunner;
 import dev.nsbridge.engine.schedule.ScheduledPipeline;
@@ -75,7 +74,7 @@ public final class NsbridgeServer implements AutoCloseable {
     private static NsbridgeServer assemble(Workspace workspace, Stores stores, AdminToken.Opened token,
                                            ServerOptions options, ServerMetrics metrics, Clock clock,
                                            PrintStream out) {
-        PipelineCatalog catalog = new WorkspacePipelines(workspace, new FlowGoLive(stores.state()));
+        PipelineCatalog catalog = new WorkspacePipelines(workspace, stores);
         RunCoordinator runs = new RunCoordinator(catalog, new PipelineRunner(stores, clock), metrics, clock);
         Pauses pauses = new Pauses(stores.state());
         Scheduler scheduler = scheduler(catalog, runs, stores, pauses, clock);

@@ -7,6 +7,7 @@ import dev.nsbridge.app.flow.FlowGoLive;
 import dev.nsbridge.engine.config.ExtractConfig;
 import dev.nsbridge.engine.config.FlowConfig;
 import dev.nsbridge.engine.run.Pipeline;
+import dev.nsbridge.engine.store.Stores;
 import dev.nsbridge.flows.delivery.DryRunRecorder;
 import dev.nsbridge.spi.errors.ConfigurationException;
 import java.time.Instant;
@@ -23,11 +24,13 @@ import java.util.Map;
 final class WorkspacePipelines implements PipelineCatalog {
     private final Workspace workspace;
     private final FlowGoLive goLive;
+    private final Stores stores;
     private final List<PipelineEntry> entries;
 
-    WorkspacePipelines(Workspace workspace, FlowGoLive goLive) {
+    WorkspacePipelines(Workspace workspace, Stores stores) {
         this.workspace = workspace;
-        this.goLive = goLive;
+        this.goLive = new FlowGoLive(stores.state());
+        this.stores = stores;
         List<PipelineEntry> all = new ArrayList<>();
         workspace.config().extracts().values().forEach(extract -> all.add(entry(extract)));
         workspace.config().flows().values().forEach(flow -> all.add(entry(flow)));
@@ -58,7 +61,8 @@ final class WorkspacePipelines implements PipelineCatalog {
     public Pipeline build(String name, DryRunRecorder recorder) {
         FlowConfig flow = workspace.config().flows().get(name);
         if (flow != null) {
-            return workspace.flowPipeline(flow, goLive.liveSince(name, workspace.clock().instant()), recorder);
+            return workspace.flowPipeline(flow, goLive.liveSince(name, workspace.clock().instant()), recorder,
+                    stores.ledger(name));
         }
         ExtractConfig extract = workspace.config().extracts().get(name);
         if (extract != null) {

@@ -42,7 +42,13 @@ final class Schema {
             List.of(
                     "ALTER TABLE pipeline_locks ADD COLUMN heartbeat_at BIGINT",
                     "CREATE TABLE schedule_claims (pipeline VARCHAR(200) PRIMARY KEY, slot BIGINT NOT NULL,"
-                            + " claimed_by VARCHAR(300) NOT NULL, claimed_at BIGINT NOT NULL)"));
+                            + " claimed_by VARCHAR(300) NOT NULL, claimed_at BIGINT NOT NULL)"),
+            // Version 3: each pipeline's ledger of what it did outside (a consent sent), kept apart from its
+            // checkpoint so that a crash before the checkpoint's commit does not make it do that again.
+            List.of(
+                    "CREATE TABLE pipeline_ledger (pipeline VARCHAR(200) NOT NULL, entry_key VARCHAR(500) NOT NULL,"
+                            + " entry_value TEXT NOT NULL, written_at BIGINT NOT NULL,"
+                            + " PRIMARY KEY (pipeline, entry_key))"));
 
     private Schema() {
     }

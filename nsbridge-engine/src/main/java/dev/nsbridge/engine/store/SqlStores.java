@@ -1,6 +1,7 @@
 package dev.nsbridge.engine.store;
 
 import dev.nsbridge.spi.secret.Secret;
+import dev.nsbridge.spi.state.Ledger;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.function.LongPredicate;
@@ -22,6 +23,7 @@ public final class SqlStores implements Stores {
     private final ErrorStore errors;
     private final JdbcRunLocks locks;
     private final ScheduleClaims claims;
+    private final Clock clock;
 
     private SqlStores(Database database, Clock clock, ProcessIdentity self, LongPredicate processAlive) {
         this.database = database;
@@ -30,6 +32,7 @@ public final class SqlStores implements Stores {
         this.errors = new JdbcErrorStore(database);
         this.locks = new JdbcRunLocks(database, clock, self, processAlive);
         this.claims = new JdbcScheduleClaims(database, self);
+        this.clock = clock;
     }
 
     /** Opens the SQLite file, creating it and its tables, or migrating them, as needed. */
@@ -90,6 +93,11 @@ public final class SqlStores implements Stores {
     @Override
     public ScheduleClaims claims() {
         return claims;
+    }
+
+    @Override
+    public Ledger ledger(String pipeline) {
+        return new JdbcLedger(database, clock, pipeline);
     }
 
     /** The schema version, for {@code nsbridge status} and the tests of migrations. */

@@ -52,6 +52,40 @@ final class EmbeddedStoresTest {
     }
 
     @Test
+    void shouldKeepEachPipelinesLedgerAcrossReopenApartFromItsState() {
+        try (SqlStores stores = open(FIRST, true)) {
+            stores.ledger("customers").put(Map.of("consent/L1/7/email", "sending 2024-01-01T00:00:00Z",
+                    "consent/L1/8/email", "sent 2024-02-01T00:00:00Z"));
+            stores.ledger("customers").put(Map.of("consent/L1/7/email", "sent 2024-01-01T00:00:00Z"));
+            stores.ledger("orders").put(Map.of("consent/L1/7/email", "someone else's"));
+            stores.state().clear("customers");
+        }
+
+        try (SqlStores stores = open(SECOND, true)) {
+            assertThat(stores.ledger("customers").find(List.of("consent/L1/7/email", "consent/L1/8/email",
+                    "consent/L1/9/email"))).containsExactlyInAnyOrderEntriesOf(Map.of(
+                    "consent/L1/7/email", "sent 2024-01-01T00:00:00Z", "consent/L1/8/email", "sent 2024-02-01T00:00:00Z"));
+            stores.ledger("customers").remove(List.of("consent/L1/8/email"));
+            assertThat(stores.ledger("customers").find(List.of("consent/L1/8/email"))).isEmpty();
+            assertThat(stores.ledger("orders").find(List.of("consent/L1/7/email")))
+                    .containsEntry("consent/L1/7/email", "someone else's");
+        }
+    }
+
+    @Test
+    void shouldFindLedgerEntriesBeyondOneStatementsWorthOfKeys() {
+        try (SqlStores stores = open(FIRST, true)) {
+            Map<String, String> many = new java.util.HashMap<>();
+            for (int i = 0; i < 1_234; i++) {
+                many.put("key-" + i, "value-" + i);
+            }
+            stores.ledger("customers").put(many);
+
+            assertThat(stores.ledger("customers").find(many.keySet())).isEqualTo(many);
+        }
+    }
+
+    @Test
     void shouldLetASecondProcessReadWhatTheFirstWroteInWalMode() throws Exception {
         try (SqlStores running = open(FIRST, true); SqlStores status = open(SECOND, true)) {
             long runId = running.history().start("orders", T0, false);

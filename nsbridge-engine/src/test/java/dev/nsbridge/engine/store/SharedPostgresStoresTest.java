@@ -16,6 +16,7 @@ import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -73,7 +74,7 @@ final class SharedPostgresStoresTest {
              ResultSet rows = connection.createStatement().executeQuery("SELECT count(*) FROM"
                      + " information_schema.tables WHERE table_schema = 'nsbridge'")) {
             rows.next();
-            assertThat(rows.getInt(1)).as("nsbridge's tables, all in its own schema").isEqualTo(8);
+            assertThat(rows.getInt(1)).as("nsbridge's tables, all in its own schema").isEqualTo(9);
         }
     }
 
@@ -91,6 +92,17 @@ final class SharedPostgresStoresTest {
             west.errors().resolve(error.id(), T0.plusSeconds(5));
             assertThat(east.errors().count("profiles", ErrorStatus.OPEN)).isZero();
             assertThat(west.history().start("customers", T0, false)).isNotEqualTo(runId);
+        }
+    }
+
+    @Test
+    void shouldShowEachServerTheLedgerTheOtherWrote() {
+        try (SqlStores east = open(EAST); SqlStores west = open(WEST)) {
+            east.ledger("customers").put(Map.of("consent/L1/7/email", "sending 2024-01-01T00:00:00Z"));
+            west.ledger("customers").put(Map.of("consent/L1/7/email", "sent 2024-01-01T00:00:00Z"));
+
+            assertThat(east.ledger("customers").find(List.of("consent/L1/7/email")))
+                    .containsExactlyEntriesOf(Map.of("consent/L1/7/email", "sent 2024-01-01T00:00:00Z"));
         }
     }
 

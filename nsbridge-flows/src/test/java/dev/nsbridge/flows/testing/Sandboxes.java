@@ -18,6 +18,7 @@ import dev.nsbridge.netsuite.suiteql.SuiteQlRow;
 import dev.nsbridge.sandbox.klaviyo.KlaviyoSandbox;
 import dev.nsbridge.sandbox.netsuite.NetSuiteSandbox;
 import dev.nsbridge.spi.secret.Secret;
+import dev.nsbridge.spi.state.Ledger;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -29,6 +30,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The two local services the flows run between, the real ones `nsbridge sandbox` starts: NetSuite at a small scale
@@ -43,6 +45,8 @@ public final class Sandboxes implements AutoCloseable {
     private final NetSuiteClient netSuite;
     private final KlaviyoClient klaviyo;
     private final String listId;
+    // Stands in for the state store, which outlives a process: a flow built again after a "crash" finds its ledger.
+    private final Map<String, Ledger> ledgers = new ConcurrentHashMap<>();
 
     private Sandboxes(NetSuiteSandbox netSuiteSandbox, KlaviyoSandbox klaviyoSandbox, Path state) {
         this.netSuiteSandbox = netSuiteSandbox;
@@ -84,9 +88,15 @@ public final class Sandboxes implements AutoCloseable {
     }
 
     public FlowPieces flow(String type, Map<String, Object> settings, DryRunRecorder recorder, Instant liveSince) {
-        return Flows.build(type, type + "-flow", new FlowContext(netSuite, klaviyo,
+        String name = type + "-flow";
+        return Flows.build(type, name, new FlowContext(netSuite, klaviyo,
                 FlowType.fromWireName(type).orElseThrow().settings().parse(settings).orThrow(), liveSince,
-                Clock.systemUTC(), recorder));
+                Clock.systemUTC(), recorder, ledger(name)));
+    }
+
+    /** The durable ledger of the flow with this name, as every process running it would find it. */
+    public Ledger ledger(String flowName) {
+        return ledgers.computeIfAbsent(flowName, name -> Ledger.inMemory());
     }
 
     /** A flow that went live now: NetSuite's records all predate it, as on a first sync. */
@@ -116,6 +126,17 @@ public final class Sandboxes implements AutoCloseable {
         sendToKlaviyo("/api/profile-suppression-bulk-create-jobs", "{\"data\":{\"type\":"
                 + "\"profile-suppression-bulk-create-job\",\"attributes\":{\"profiles\":{\"data\":[{\"type\":"
                 + "\"profile\",\"attributes\":{\"email\":\"" + email + "\"}}]}}}}", 202);
+    }
+
+    /**
+     * Unsubscribes an email from all email marketing (no list named: a global unsubscribe), as a person clicking
+     * "unsubscribe" in a message is, through the API.
+     */
+    public void unsubscribeThroughKlaviyosApi(String email) {
+        sendToKlaviyo("/api/profile-subscription-bulk-delete-jobs", "{\"data\":{\"type\":"
+                + "\"profile-subscription-bulk-delete-job\",\"attributes\":{\"profiles\":{\"data\":[{\"type\":"
+                + "\"profile\",\"attributes\":{\"email\":\"" + email + "\",\"subscriptions\":{\"email\":"
+                + "{\"marketing\":{\"consent\":\"UNSUBSCRIBED\"}}}}}]}}}}", 202);
     }
 
     private void sendToKlaviyo(String path, String body, int expectedStatus) {

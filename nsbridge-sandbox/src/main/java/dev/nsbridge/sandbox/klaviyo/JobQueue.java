@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +49,7 @@ final class JobQueue {
         final String type;
         final Instant createdAt;
         final Instant startsAt;
+        final int itemsPerSecond;
         // Cleared slot by slot as items are processed: a bulk job's parsed body is tens of megabytes of tree, and
         // only a failed item needs its payload afterwards (as original_payload), which its Failure keeps.
         final Item[] items;
@@ -58,34 +60,46 @@ final class JobQueue {
         boolean started;
         Instant completedAt;
 
-        Job(String id, String type, Instant createdAt, Instant startsAt, Item[] items) {
+        Job(String id, String type, Instant createdAt, Speed speed, Item[] items) {
             this.id = id;
             this.type = type;
             this.createdAt = createdAt;
-            this.startsAt = startsAt;
+            this.startsAt = createdAt.plus(speed.queuedFor());
+            this.itemsPerSecond = speed.itemsPerSecond();
             this.items = items;
         }
     }
 
     private final Map<String, Job> jobs = new LinkedHashMap<>();
     private final Ids ids;
-    private Duration queuedFor = Duration.ofSeconds(1);
-    private int itemsPerSecond = 1_000;
+    private Speed speed = new Speed(Duration.ofSeconds(1), 1_000);
+    private final Map<String, Speed> speedByType = new HashMap<>();
 
     JobQueue(Ids ids) {
         this.ids = ids;
     }
 
-    void speed(Duration queued, int perSecond) {
-        if (queued.isNegative() || perSecond < 1) {
-            throw new IllegalArgumentException("a job is queued for zero or more time and processes at least 1/s");
+    /** How long a job waits queued, and how fast it then goes. */
+    record Speed(Duration queuedFor, int itemsPerSecond) {
+        Speed {
+            if (queuedFor.isNegative() || itemsPerSecond < 1) {
+                throw new IllegalArgumentException("a job is queued for zero or more time and processes at least 1/s");
+            }
         }
-        this.queuedFor = queued;
-        this.itemsPerSecond = perSecond;
+    }
+
+    /** The speed of every job submitted from now on, except the types given their own. */
+    void speed(Duration queued, int perSecond) {
+        this.speed = new Speed(queued, perSecond);
+    }
+
+    /** The speed of jobs of one type submitted from now on, such as {@code profile-subscription-bulk-create-job}. */
+    void speed(String type, Duration queued, int perSecond) {
+        speedByType.put(type, new Speed(queued, perSecond));
     }
 
     String submit(String type, Instant now, List<Item> items) {
-        Job job = new Job(ids.ulid(), type, now, now.plus(queuedFor), items.toArray(Item[]::new));
+        Job job = new Job(ids.ulid(), type, now, speedByType.getOrDefault(type, speed), items.toArray(Item[]::new));
         jobs.put(job.id, job);
         advance(now);
         return job.id;
@@ -99,7 +113,7 @@ final class JobQueue {
             }
             job.started = true;
             double seconds = Duration.between(job.startsAt, now).toMillis() / 1000.0;
-            long due = Math.min(job.items.length, (long) Math.floor(seconds * itemsPerSecond));
+            long due = Math.min(job.items.length, (long) Math.floor(seconds * job.itemsPerSecond));
             while (job.processed < due) {
                 Item item = job.items[job.processed];
                 job.items[job.processed++] = null;
@@ -114,7 +128,7 @@ final class JobQueue {
                 }
             }
             if (job.processed == job.items.length) {
-                long millis = (long) Math.ceil(job.items.length * 1000.0 / itemsPerSecond);
+                long millis = (long) Math.ceil(job.items.length * 1000.0 / job.itemsPerSecond);
                 Instant finished = job.startsAt.plusMillis(millis);
                 job.completedAt = finished.isAfter(now) ? now : finished;
             }

@@ -96,6 +96,12 @@ public interface KlaviyoSandbox extends AutoCloseable {
         /** How long a bulk job stays queued, then how many of its items it processes per second of sandbox time. */
         Knobs jobSpeed(Duration queuedFor, int itemsPerSecond);
 
+        /**
+         * As {@link #jobSpeed(Duration, int)} for one job type only (its JSON:API type, such as
+         * {@code profile-subscription-bulk-create-job}): Klaviyo answers 202 and applies a subscribe job later.
+         */
+        Knobs jobSpeed(String jobType, Duration queuedFor, int itemsPerSecond);
+
         Faults faults();
 
         boolean rateLimitsEnforced();

@@ -34,6 +34,15 @@ final class SandboxKnobs implements KlaviyoSandbox.Knobs {
     }
 
     @Override
+    public KlaviyoSandbox.Knobs jobSpeed(String jobType, Duration queuedFor, int itemsPerSecond) {
+        store.locked(() -> {
+            store.jobs.speed(jobType, queuedFor, itemsPerSecond);
+            return null;
+        });
+        return this;
+    }
+
+    @Override
     public KlaviyoSandbox.Faults faults() {
         return faults;
     }
