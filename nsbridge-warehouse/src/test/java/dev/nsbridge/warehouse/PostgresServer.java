@@ -46,7 +46,8 @@ public final class PostgresServer implements ExtensionContext.Store.CloseableRes
 
     public static PostgresServer start() throws Exception {
         Path bin = newestBin().orElseThrow(() -> new AssertionError("No PostgreSQL server binaries under "
-                + INSTALLS + "/<version>/bin: install them with `apt-get install postgresql` (see .ci/install)."));
+                + INSTALLS + "/<version>/bin: install them with `apt-get install postgresql`, or run ./run-tests,"
+                + " which does."));
         boolean root = "root".equals(System.getProperty("user.name"));
         Path directory = Files.createTempDirectory("nsbridge-pg-");
         Files.writeString(directory.resolve("pwfile"), SUPERUSER_PASSWORD + "\n");

@@ -1,0 +1,105 @@
+package dev.nsbridge.app;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.EvaluationResult;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The dependency rules of docs/ARCHITECTURE.md, held against the compiled main classes of every module this one
+ * depends on (that is, all of them but the benchmarks). A rule broken names the class and the call that breaks it.
+ */
+final class ArchitectureTest {
+    private static final String SPI = "dev.nsbridge.spi..";
+    private static final String NETSUITE = "dev.nsbridge.netsuite..";
+    private static final String KLAVIYO = "dev.nsbridge.klaviyo..";
+    private static final String WAREHOUSE = "dev.nsbridge.warehouse..";
+    private static final String ENGINE = "dev.nsbridge.engine..";
+    private static final String FLOWS = "dev.nsbridge.flows..";
+    private static final String SANDBOX = "dev.nsbridge.sandbox..";
+    private static final String APP = "dev.nsbridge.app..";
+
+    private static JavaClasses main;
+
+    @BeforeAll
+    static void importMainClasses() {
+        main = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                // A module's test jar (the warehouse's PostgreSQL server for tests) is test code too.
+                .withImportOption(location -> !location.contains("-tests.jar"))
+                .importPackages("dev.nsbridge");
+    }
+
+    @Test
+    void shouldSeeEveryModulesMainClasses() {
+        // A rule over no classes passes whatever the code does: make sure each module is really there.
+        for (String module : List.of(SPI, NETSUITE, KLAVIYO, WAREHOUSE, ENGINE, FLOWS, SANDBOX, APP)) {
+            String prefix = module.substring(0, module.length() - 2);
+            assertThat(main.stream().filter(c -> c.getPackageName().startsWith(prefix)).count()).as(module)
+                    .isGreaterThan(5);
+        }
+    }
+
+    @Test
+    void shouldKeepTheSpiFreeOfEveryModule() {
+        check(noClasses().that().resideInAPackage(SPI).should().dependOnClassesThat()
+                .resideInAnyPackage(NETSUITE, KLAVIYO, WAREHOUSE, ENGINE, FLOWS, SANDBOX, APP)
+                .because("the spi is the vocabulary every module shares, so it can depend on none"));
+    }
+
+    @Test
+    void shouldKeepTheEngineFreeOfEverySystem() {
+        check(noClasses().that().resideInAPackage(ENGINE).should().dependOnClassesThat()
+                .resideInAnyPackage(NETSUITE, KLAVIYO, WAREHOUSE, FLOWS, SANDBOX, APP)
+                .because("the engine runs any source into any destination and knows no system"));
+    }
+
+    @Test
+    void shouldKeepEachConnectorToItsOwnSystem() {
+        check(noClasses().that().resideInAPackage(NETSUITE).should().dependOnClassesThat()
+                .resideInAnyPackage(KLAVIYO, WAREHOUSE, ENGINE, FLOWS, SANDBOX, APP)
+                .because("the NetSuite connector knows only NetSuite"));
+        check(noClasses().that().resideInAPackage(KLAVIYO).should().dependOnClassesThat()
+                .resideInAnyPackage(NETSUITE, WAREHOUSE, ENGINE, FLOWS, SANDBOX, APP)
+                .because("the Klaviyo connector knows only Klaviyo"));
+        check(noClasses().that().resideInAPackage(WAREHOUSE).should().dependOnClassesThat()
+                .resideInAnyPackage(NETSUITE, KLAVIYO, ENGINE, FLOWS, SANDBOX, APP)
+                .because("the warehouse destinations know only their databases"));
+    }
+
+    @Test
+    void shouldLeaveFlowsFreeOfTheEngineWarehouseAndApp() {
+        check(noClasses().that().resideInAPackage(FLOWS).should().dependOnClassesThat()
+                .resideInAnyPackage(WAREHOUSE, ENGINE, SANDBOX, APP)
+                .because("the flows tie NetSuite to Klaviyo and nothing else"));
+    }
+
+    @Test
+    void shouldKeepTheSandboxFreeOfOurCode() {
+        check(noClasses().that().resideInAPackage(SANDBOX).should().dependOnClassesThat()
+                .resideInAnyPackage(SPI, NETSUITE, KLAVIYO, WAREHOUSE, ENGINE, FLOWS, APP)
+                .because("the sandbox imitates NetSuite and Klaviyo on its own, so no client's mistake is mirrored"));
+    }
+
+    @Test
+    void shouldStartTheSandboxOnlyFromTheDemoAndTheSandboxCommand() {
+        check(noClasses().that().resideOutsideOfPackages(SANDBOX, "dev.nsbridge.app.demo..")
+                .and().doNotHaveFullyQualifiedName("dev.nsbridge.app.cli.DemoCommand")
+                .and().doNotHaveFullyQualifiedName("dev.nsbridge.app.cli.RootCommand")
+                .should().dependOnClassesThat().resideInAPackage(SANDBOX)
+                .because("the product talks to the real services; only the demo and `nsbridge sandbox` start the"
+                        + " local ones"));
+    }
+
+    private static void check(ArchRule rule) {
+        EvaluationResult result = rule.evaluate(main);
+        assertThat(result.hasViolation()).as(() -> String.join("\n", result.getFailureReport().getDetails()))
+                .isFalse();
+    }
+}
