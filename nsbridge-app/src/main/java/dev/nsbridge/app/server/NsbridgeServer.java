@@ -9,6 +9,7 @@ import dev.nsbridge.engine.schedule.Ticker;
 import dev.nsbridge.engine.store.Stores;
 import dev.nsbridge.spi.errors.NsbridgeException;
 import io.javalin.Javalin;
+import io.javalin.router.JavalinDefaultRoutingApi;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -81,20 +82,24 @@ public final class NsbridgeServer implements AutoCloseable {
         Replies replies = new Replies(new Redactor(secrets(workspace.config())));
         Access access = new Access(token.token(), new Sessions(clock, new SecureRandom()), replies,
                 options.publicMetrics());
-        Javalin app = Javalin.create(javalin -> javalin.showJavalinBanner = false);
-        app.before(SecurityHeaders::apply);
-        app.before(access::guard);
-        app.exception(NsbridgeException.class, (e, ctx) -> replies.json(ctx, HttpErrors.status(e),
-                HttpErrors.body(e)));
-        app.exception(Exception.class, (e, ctx) -> {
-            LOG.error("request {} {} failed: {}", ctx.method(), ctx.path(), e.getClass().getName());
-            replies.json(ctx, 500, HttpErrors.body("INTERNAL", "the server failed; its log says more"));
+        Javalin app = Javalin.create(javalin -> {
+            javalin.startup.showJavalinBanner = false;
+            JavalinDefaultRoutingApi routes = javalin.routes;
+            routes.before(SecurityHeaders::apply);
+            routes.before(access::guard);
+            routes.exception(NsbridgeException.class, (e, ctx) -> replies.json(ctx, HttpErrors.status(e),
+                    HttpErrors.body(e)));
+            routes.exception(Exception.class, (e, ctx) -> {
+                LOG.error("request {} {} failed: {}", ctx.method(), ctx.path(), e.getClass().getName());
+                replies.json(ctx, 500, HttpErrors.body("INTERNAL", "the server failed; its log says more"));
+            });
+            routes.get("/health", ctx -> health(ctx, stores, replies));
+            routes.get("/metrics", ctx -> ctx.contentType(ServerMetrics.CONTENT_TYPE).result(metrics.scrape()));
+            new PipelineApi(workspace, catalog, runs, scheduler, pauses, stores, replies, clock).register(routes);
+            new RecordApi(stores, runs, new ErrorActions(stores, catalog, metrics, clock), replies, clock)
+                    .register(routes);
+            new UiRoutes(access).register(routes);
         });
-        app.get("/health", ctx -> health(ctx, stores, replies));
-        app.get("/metrics", ctx -> ctx.contentType(ServerMetrics.CONTENT_TYPE).result(metrics.scrape()));
-        new PipelineApi(workspace, catalog, runs, scheduler, pauses, stores, replies, clock).register(app);
-        new RecordApi(stores, runs, new ErrorActions(stores, catalog, metrics, clock), replies, clock).register(app);
-        new UiRoutes(access).register(app);
         app.start(options.host(), options.port());
         NsbridgeServer server = new NsbridgeServer(stores, scheduler, runs, app, options.host());
         out.println("nsbridge serve: listening on " + server.url());

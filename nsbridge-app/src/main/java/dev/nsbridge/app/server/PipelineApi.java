@@ -10,7 +10,7 @@ import dev.nsbridge.engine.store.ErrorStatus;
 import dev.nsbridge.engine.store.RunRecord;
 import dev.nsbridge.engine.store.Stores;
 import dev.nsbridge.spi.errors.ConfigurationException;
-import io.javalin.Javalin;
+import io.javalin.router.JavalinDefaultRoutingApi;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.util.Optional;
@@ -40,7 +40,7 @@ final class PipelineApi {
         this.clock = clock;
     }
 
-    void register(Javalin app) {
+    void register(JavalinDefaultRoutingApi app) {
         app.get("/api/pipelines", ctx -> {
             ArrayNode list = ApiViews.JSON.createArrayNode();
             catalog.entries().forEach(entry -> list.add(view(entry)));

@@ -6,7 +6,7 @@ import dev.nsbridge.engine.store.ErrorStatus;
 import dev.nsbridge.engine.store.StoredError;
 import dev.nsbridge.engine.store.Stores;
 import dev.nsbridge.spi.errors.ConfigurationException;
-import io.javalin.Javalin;
+import io.javalin.router.JavalinDefaultRoutingApi;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.util.Optional;
@@ -30,7 +30,7 @@ final class RecordApi {
         this.clock = clock;
     }
 
-    void register(Javalin app) {
+    void register(JavalinDefaultRoutingApi app) {
         app.get("/api/runs", ctx -> {
             ArrayNode list = ApiViews.JSON.createArrayNode();
             stores.history().recent(Optional.ofNullable(ctx.queryParam("pipeline")), limit(ctx))

@@ -1,6 +1,6 @@
 package dev.nsbridge.app.server;
 
-import io.javalin.Javalin;
+import io.javalin.router.JavalinDefaultRoutingApi;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,7 +22,7 @@ final class UiRoutes {
         this.access = access;
     }
 
-    void register(Javalin app) {
+    void register(JavalinDefaultRoutingApi app) {
         app.get("/", ctx -> page(ctx, "index.html", ""));
         app.get("/login", ctx -> page(ctx, "login.html", ""));
         app.post("/login", ctx -> {

@@ -47,19 +47,20 @@ final class KlaviyoServer implements KlaviyoSandbox {
                 publicApiKey, publicApiKey); // Klaviyo's account id is its public key
         RequestPipeline pipeline = new RequestPipeline(contract, new RateLimiter(clock), knobs, store, log,
                 new Ids(options.seed() ^ 0x5DEECE66DL), privateApiKey, publicApiKey);
-        this.app = Javalin.create(config -> {
-            config.showJavalinBanner = false;
-            config.http.maxRequestSize = MAX_REQUEST_BYTES;
-        });
         String[] base = new String[1];
-        routes.handlers().forEach((key, handler) -> {
-            KlaviyoContract.Operation operation = contract.operation(key);
-            app.addHttpHandler(HandlerType.valueOf(operation.method()), operation.template(),
-                    ctx -> pipeline.serve(ctx, handler, base[0]));
+        this.app = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            config.http.maxRequestSize = MAX_REQUEST_BYTES;
+            routes.handlers().forEach((key, handler) -> {
+                KlaviyoContract.Operation operation = contract.operation(key);
+                config.routes.addHttpHandler(HandlerType.findOrCreate(operation.method()), operation.template(),
+                        ctx -> pipeline.serve(ctx, handler, base[0]));
+            });
+            // Registered last so the served routes win; answers 410, 401, 404, 405 or 501 as the pipeline decides.
+            Function<ApiCall, ApiAnswer> none = null;
+            METHODS.forEach(method -> config.routes.addHttpHandler(method, "/*",
+                    ctx -> pipeline.serve(ctx, none, base[0])));
         });
-        // Registered last so the served routes win; answers 410, 401, 404, 405 or 501 as the pipeline decides.
-        Function<ApiCall, ApiAnswer> none = null;
-        METHODS.forEach(method -> app.addHttpHandler(method, "/*", ctx -> pipeline.serve(ctx, none, base[0])));
         app.start(options.host(), options.port());
         this.baseUrl = URI.create("http://" + options.host() + ":" + app.port());
         base[0] = baseUrl.toString();

@@ -55,8 +55,8 @@ final class LocalNetSuite implements NetSuiteSandbox {
         Authenticator authenticator = new Authenticator(options.accountId(), generated.tba(), generated.clientId(),
                 tokenUrl::get, generated.mappedCertificates(), clock, random, trail);
         Javalin app = Javalin.create(config -> {
-            config.showJavalinBanner = false;
-            config.startupWatcherEnabled = false;
+            config.startup.showJavalinBanner = false;
+            config.startup.startupWatcherEnabled = false;
             Routes.install(config, account, authenticator, knobs, stats, options.seed(), options.accountId());
         });
         try {

@@ -5,7 +5,7 @@ import dev.nsbridge.sandbox.netsuite.auth.RequestFacts;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.time.Duration;
-import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
 
 /**
  * What every REST call passes on its way to a resource, in NetSuite's order: the account's concurrency pool, then
@@ -76,12 +76,13 @@ final class RestGate {
 
     /**
      * Closes the TCP connection with no answer, as a load balancer does when NetSuite times out. Javalin has no
-     * call for it; Jetty 11's request gives the connection's end point, and closing it makes the answer Javalin
+     * call for it; Jetty 12's request gives the connection's end point, and closing it makes the answer Javalin
      * writes afterwards go nowhere.
      */
     private static void drop(Context ctx) throws IOException {
         ctx.attribute(DROPPED, Boolean.TRUE);
-        Request.getBaseRequest(ctx.req()).getHttpChannel().getEndPoint().close();
+        ServletContextRequest.getServletContextRequest(ctx.req()).getConnectionMetaData().getConnection()
+                .getEndPoint().close();
     }
 
     private static void pause(Duration delay) throws InterruptedException {

@@ -4,7 +4,7 @@ import dev.nsbridge.sandbox.netsuite.auth.Authenticator;
 import dev.nsbridge.sandbox.netsuite.data.NetSuiteAccount;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.HandlerType;
-import io.javalin.router.JavalinDefaultRouting;
+import io.javalin.router.JavalinDefaultRoutingApi;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +26,7 @@ public final class Routes {
         RecordRoutes records = new RecordRoutes(account, errors);
         SystemRoutes system = new SystemRoutes(knobs, authenticator, errors);
 
-        config.router.mount(app -> register(app, gate, suiteQl, records, system, errors, stats));
+        register(config.routes, gate, suiteQl, records, system, errors, stats);
         config.requestLogger.http((ctx, millis) -> {
             if (ctx.attribute(RestGate.DROPPED) != null) {
                 stats.droppedConnection();
@@ -36,7 +36,7 @@ public final class Routes {
         });
     }
 
-    private static void register(JavalinDefaultRouting app, RestGate gate, SuiteQlRoute suiteQl,
+    private static void register(JavalinDefaultRoutingApi app, RestGate gate, SuiteQlRoute suiteQl,
                                  RecordRoutes records, SystemRoutes system, ErrorResponses errors,
                                  SandboxStats stats) {
         app.before(ctx -> stats.request());
