@@ -98,6 +98,7 @@ final class LocalStateWithoutCredentialsTest {
         assertThat(refused).isPositive();
 
         Commands.Outcome listed = Commands.run("errors", "--json", "-c", config.toString());
+        assertThat(listed.code()).as(listed.all()).isZero();
         Commands.Outcome table = Commands.run("errors", "-c", config.toString());
         JsonNode errors = JSON.readTree(listed.out());
         String id = errors.get(0).path("id").asText();

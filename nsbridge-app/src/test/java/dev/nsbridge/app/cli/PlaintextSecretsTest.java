@@ -101,6 +101,9 @@ final class PlaintextSecretsTest {
     void shouldAcceptAPlaintextSecretWithAWarningWhenAllowed() throws Exception {
         Commands.Outcome check = Commands.run("check", "--allow-plaintext", "--config", config.toString());
         Commands.Outcome run = Commands.run("run", "--allow-plaintext", "--config", config.toString());
+        Commands.Outcome errors = Commands.run("errors", "--allow-plaintext", "--config", config.toString());
+        Commands.Outcome show = Commands.run("errors", "show", "1", "--allow-plaintext", "--config",
+                config.toString());
 
         assertThat(check.code()).as(check.all()).isZero();
         assertThat(check.all()).contains("warning: nsbridge.yaml line").contains("connections.netsuite.token_secret:"
@@ -108,6 +111,10 @@ final class PlaintextSecretsTest {
                 .contains("connection netsuite (netsuite): passed");
         assertThat(run.code()).as(run.all()).isZero();
         assertThat(run.err()).contains("accepted because of --allow-plaintext");
+        assertThat(errors.code()).as(errors.all()).isZero();
+        assertThat(errors.out()).contains("no open record errors");
+        assertThat(show.all()).as("the option reaches the subcommand").contains("accepted because of --allow-plaintext")
+                .doesNotContain("written into the file as plain text");
         assertThat(check.all() + run.all()).doesNotContain(sandbox.credentials().tba().tokenSecret());
         assertThat(logins()).isNotEmpty().allMatch(LoginAttempt::accepted);
     }
