@@ -1,11 +1,18 @@
 package dev.nsbridge.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.nsbridge.app.server.NsbridgeServer;
+import dev.nsbridge.app.server.ServerOptions;
 import dev.nsbridge.sandbox.netsuite.NetSuiteSandbox;
 import dev.nsbridge.sandbox.netsuite.auth.LoginAttempt;
+import dev.nsbridge.spi.errors.ConfigurationException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -95,6 +102,17 @@ final class PlaintextSecretsTest {
         });
         assertThat(logins()).isEmpty();
         assertThat(folder.resolve("warehouse.duckdb")).doesNotExist();
+    }
+
+    @Test
+    void shouldRefuseAPlaintextSecretBeforeServing() throws Exception {
+        String refusal = refusal();
+
+        assertThatThrownBy(() -> NsbridgeServer.start(config, ServerOptions.local(0), System::getenv,
+                Clock.systemUTC(), new PrintStream(OutputStream.nullOutputStream())))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining(refusal)
+                .hasMessageNotContaining(sandbox.credentials().tba().tokenSecret());
+        assertThat(logins()).isEmpty();
     }
 
     @Test
