@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -35,6 +36,9 @@ public final class ErrorsCommand implements Callable<Integer> {
     @Option(names = {"-c", "--config"}, defaultValue = "nsbridge.yaml", scope = picocli.CommandLine.ScopeType.INHERIT,
             description = "The configuration file (default: ${DEFAULT-VALUE}).")
     Path config;
+
+    @Mixin
+    PlaintextSecretsOption secrets;
 
     @Option(names = "--json", scope = picocli.CommandLine.ScopeType.INHERIT,
             description = "Print JSON instead of text.")
@@ -74,7 +78,7 @@ public final class ErrorsCommand implements Callable<Integer> {
     }
 
     private int withErrors(Function<RecordErrors, Integer> work) {
-        Workspace workspace = Workspaces.open(spec, config);
+        Workspace workspace = Workspaces.openForLocalState(spec, config, secrets.loadOptions());
         try (Stores stores = workspace.stores()) {
             return work.apply(new RecordErrors(workspace, stores));
         }

@@ -218,7 +218,8 @@ final class FlowCommandsIT {
                     type: klaviyo
                     api_key: "%s"
                     base_url: "%s"
-                """.formatted(klaviyo.privateApiKey(), klaviyo.baseUrl());
+                """.formatted(EncryptedValue.of("connections.klaviyo.api_key", klaviyo.privateApiKey()),
+                klaviyo.baseUrl());
     }
 
     private static JsonNode findById(String json, String id) throws Exception {
