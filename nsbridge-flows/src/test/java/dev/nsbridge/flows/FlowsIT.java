@@ -145,19 +145,56 @@ final class FlowsIT {
     }
 
     @Test
-    void shouldWriteBackASuppressionMadeThroughKlaviyosOwnApi() throws Exception {
-        SuiteQlRow optedIn = sandboxes.query("SELECT id, email FROM customer WHERE globalsubscriptionstatus = 1"
-                + " AND email LIKE '%@%.%' AND email NOT LIKE '% %' ORDER BY id DESC").get(0);
-        sandboxes.suppressThroughKlaviyosApi(optedIn.string("email").toLowerCase());
+    void shouldSoftOptOutTheCustomersAndContactsSuppressedThroughKlaviyosOwnApiAndChangeNothingOnARerun()
+            throws Exception {
+        String optedIn = "globalsubscriptionstatus = " + SubscriptionStatus.SOFT_OPT_IN.id()
+                + " AND email LIKE '%@%.%' AND email NOT LIKE '% %'";
+        SuiteQlRow customer = sandboxes.query("SELECT id, LOWER(email) AS email FROM customer WHERE " + optedIn
+                + " ORDER BY id DESC").get(0);
+        SuiteQlRow contact = sandboxes.query("SELECT id, LOWER(email) AS email FROM contact WHERE " + optedIn
+                + " ORDER BY id DESC").get(0);
+        sandboxes.suppressThroughKlaviyosApi(customer.string("email"), contact.string("email"));
+        // Everyone NetSuite holds under those emails: the flow opts out every customer and contact that has one.
+        String holders = "SELECT 'customer' AS kind, id, globalsubscriptionstatus AS status,"
+                + " TO_CHAR(lastmodifieddate, 'YYYY-MM-DD HH24:MI:SS') AS at FROM customer WHERE LOWER(email) IN (?, ?)"
+                + " UNION ALL SELECT 'contact' AS kind, id, globalsubscriptionstatus AS status,"
+                + " TO_CHAR(lastmodifieddate, 'YYYY-MM-DD HH24:MI:SS') AS at FROM contact WHERE LOWER(email) IN (?, ?)"
+                + " ORDER BY kind, id";
+        String[] emails = {customer.string("email"), contact.string("email"), customer.string("email"),
+            contact.string("email")};
 
-        TestRun run = new TestRun().run(sandboxes.flow("suppressions", Map.of()));
+        FlowPieces suppressions = sandboxes.flow("suppressions", Map.of());
+        TestRun run = new TestRun().run(suppressions);
+        List<Map<String, String>> afterFirstRun = rows(sandboxes.query(holders, emails));
 
         assertThat(run.errors()).isEmpty();
-        assertThat(klaviyo.suppressions()).singleElement()
-                .satisfies(s -> assertThat(s.reason()).isEqualTo(SuppressionReason.USER_SUPPRESSED));
-        assertThat(sandboxes.query("SELECT globalsubscriptionstatus AS s FROM customer WHERE id = ?",
-                optedIn.string("id")).get(0).string("s"))
-                .isEqualTo(String.valueOf(SubscriptionStatus.SOFT_OPT_OUT.id()));
+        assertThat(klaviyo.suppressions()).hasSize(2)
+                .allSatisfy(s -> assertThat(s.reason()).isEqualTo(SuppressionReason.USER_SUPPRESSED));
+        assertThat(afterFirstRun).extracting(row -> row.get("kind") + " " + row.get("id"))
+                .contains("customer " + customer.string("id"), "contact " + contact.string("id"));
+        assertThat(afterFirstRun).extracting(row -> row.get("status")).allSatisfy(status ->
+                assertThat(SubscriptionStatus.fromId(status).orElseThrow().isOptOut()).isTrue());
+        assertThat(afterFirstRun).filteredOn(row -> row.get("kind").equals("contact")
+                        && row.get("id").equals(contact.string("id")))
+                .extracting(row -> row.get("status")).containsExactly(
+                        String.valueOf(SubscriptionStatus.SOFT_OPT_OUT.id()));
+        long written = run.written();
+        assertThat(written).isGreaterThanOrEqualTo(2);
+        // A record write is the only request the NetSuite records API answers 204 (No Content).
+        long recordWrites = recordWrites();
+
+        run.run(suppressions);
+        TestRun fromScratch = new TestRun().run(suppressions);
+
+        assertThat(run.written()).isEqualTo(written);
+        assertThat(fromScratch.written()).isZero();
+        assertThat(fromScratch.errors()).isEmpty();
+        assertThat(recordWrites()).isEqualTo(recordWrites);
+        assertThat(rows(sandboxes.query(holders, emails))).isEqualTo(afterFirstRun);
+    }
+
+    private long recordWrites() {
+        return sandboxes.netSuiteSandbox().stats().responsesByStatus().getOrDefault(204, 0L);
     }
 
     @Test
@@ -241,6 +278,12 @@ final class FlowsIT {
         long active = sandboxes.query("SELECT COUNT(*) AS n FROM item WHERE isinactive = 'F'").get(0).integer("n");
         assertThat(klaviyo.catalogItems()).hasSize((int) active)
                 .allSatisfy(item -> assertThat(item.url()).startsWith("https://shop.example.com/p/SKU-"));
+    }
+
+    /** Rows as plain maps, so two reads of the same records compare by value. */
+    private static List<Map<String, String>> rows(List<SuiteQlRow> rows) {
+        return rows.stream().map(row -> Map.of("kind", row.string("kind"), "id", row.string("id"),
+                "status", row.string("status"), "at", row.string("at"))).toList();
     }
 
     private List<String> placedOrderIds() {
