@@ -29,7 +29,9 @@ final class GeneratedAccountTest {
     void shouldGenerateIdenticalDataForTheSameSeedScaleAndClock() throws SuiteQlException {
         try (NetSuiteAccount again = Accounts.small(Accounts.clock())) {
             for (String query : List.of("SELECT * FROM customer ORDER BY id",
-                    "SELECT * FROM transactionline ORDER BY transaction, id", "SELECT * FROM deletedrecord ORDER BY recordid")) {
+                    "SELECT * FROM transactionline ORDER BY transaction, id", "SELECT * FROM deletedrecord ORDER BY recordid",
+                    "SELECT m.transaction, t.trackingnumber FROM trackingnumbermap m JOIN trackingnumber t"
+                            + " ON t.id = m.trackingnumber ORDER BY m.transaction, t.id")) {
                 assertThat(all(again, query)).isEqualTo(all(account, query));
             }
         }
@@ -163,6 +165,33 @@ final class GeneratedAccountTest {
                 .isNotEqualTo("0");
         assertThat(one(account, "SELECT COUNT(*) FROM transaction t WHERE NOT EXISTS (SELECT 1 FROM transactionline "
                 + "l WHERE l.transaction = t.id AND l.id = 0 AND l.mainline = 'T')")).isEqualTo("0");
+    }
+
+    @Test
+    void shouldShipSomeOrdersInTwoFulfillmentsThatNeverShipALineTwice() throws SuiteQlException {
+        String fulfillmentsPerOrder = "SELECT l.createdfrom AS o, COUNT(*) AS n FROM transaction f JOIN transactionline"
+                + " l ON l.transaction = f.id AND l.mainline = 'T' WHERE f.type = 'ItemShip' GROUP BY l.createdfrom";
+
+        assertThat(all(account, fulfillmentsPerOrder)).extracting(row -> row.get("n")).contains("1", "2")
+                .allSatisfy(n -> assertThat(n).isIn("1", "2"));
+        assertThat(one(account, "SELECT COUNT(*) FROM (SELECT k.previousdoc, k.previousline FROM"
+                + " previoustransactionlinelink k WHERE k.linktype = 'ShipRcpt' GROUP BY k.previousdoc, k.previousline"
+                + " HAVING COUNT(*) > 1)")).isEqualTo("0");
+    }
+
+    @Test
+    void shouldGiveEachFulfillmentAShipMethodAndMostATrackingNumber() throws SuiteQlException {
+        List<Map<String, String>> shipments = all(account, "SELECT f.id, BUILTIN.DF(f.shipmethod) AS carrier,"
+                + " (SELECT COUNT(*) FROM trackingnumbermap m WHERE m.transaction = f.id) AS packages"
+                + " FROM transaction f WHERE f.type = 'ItemShip' ORDER BY f.id");
+
+        assertThat(shipments).isNotEmpty().allSatisfy(row -> assertThat(row.get("carrier")).isNotBlank());
+        assertThat(shipments).extracting(row -> row.get("packages")).contains("0", "1", "2");
+        assertThat(shipments.stream().filter(row -> row.get("packages").equals("0")).count())
+                .isLessThan(shipments.size() / 4);
+        assertThat(all(account, "SELECT t.trackingnumber FROM trackingnumber t JOIN trackingnumbermap m"
+                + " ON m.trackingnumber = t.id JOIN transaction f ON f.id = m.transaction WHERE f.type = 'ItemShip'"))
+                .hasSize((int) Long.parseLong(one(account, "SELECT COUNT(*) FROM trackingnumber")));
     }
 
     @Test
