@@ -15,6 +15,7 @@ import dev.nsbridge.sandbox.klaviyo.KlaviyoSubscription;
 import dev.nsbridge.sandbox.klaviyo.ReceivedRequest;
 import dev.nsbridge.sandbox.klaviyo.SuppressionReason;
 import dev.nsbridge.spi.data.RecordError;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -243,17 +244,93 @@ final class FlowsIT {
     }
 
     @Test
-    void shouldSendOrderedProductsAndFollowUpsWithTheirOrdersUniqueId() throws Exception {
+    void shouldSendOrderedProductsAndRefundsWithTheirOrdersUniqueId() throws Exception {
         new TestRun().run(sandboxes.flow("orders", Map.of()));
-        new TestRun().run(sandboxes.flow("fulfillments", Map.of()));
         new TestRun().run(sandboxes.flow("refunds", Map.of()));
 
         List<KlaviyoEvent> events = klaviyo.events();
         assertThat(events).anyMatch(e -> e.metricName().equals("Ordered Product") && e.uniqueId().matches("\\d+:\\d+"));
-        Set<String> placed = uniqueIds(events, "Placed Order");
-        Set<String> fulfilled = uniqueIds(events, "Fulfilled Order");
-        assertThat(fulfilled).isNotEmpty();
-        assertThat(placed).containsAll(fulfilled);
+        Set<String> refunded = uniqueIds(events, "Refunded Order");
+        assertThat(refunded).isNotEmpty();
+        assertThat(uniqueIds(events, "Placed Order")).containsAll(refunded);
+    }
+
+    @Test
+    void shouldSendOneFulfilledOrderPerShipmentWithItsOwnLinesCarrierAndTrackingNumbers() throws Exception {
+        TestRun run = new TestRun().run(sandboxes.flow("fulfillments", Map.of("batch_size", 25)));
+
+        List<SuiteQlRow> shipments = shipments();
+        Map<String, KlaviyoEvent> sent = fulfilledOrders();
+        assertThat(run.errors()).isEmpty();
+        assertThat(sent.keySet()).containsExactlyInAnyOrderElementsOf(
+                shipments.stream().map(r -> r.string("tranid")).toList());
+        Map<String, List<String>> lines = sandboxes.query("SELECT fl.transaction AS f, i.itemid AS sku,"
+                + " ABS(fl.quantity) AS quantity FROM transactionline fl JOIN item i ON i.id = fl.item"
+                + " WHERE fl.mainline = 'F' AND fl.taxline = 'F' AND fl.transaction IN (SELECT id FROM transaction"
+                + " WHERE type = 'ItemShip') ORDER BY fl.transaction, fl.id").stream()
+                .collect(Collectors.groupingBy(r -> r.string("f"), Collectors.mapping(
+                        r -> item(r.string("sku"), r.string("quantity")), Collectors.toList())));
+        Map<String, List<String>> tracking = byShipment("SELECT m.transaction AS f, t.trackingnumber AS v"
+                + " FROM trackingnumbermap m JOIN trackingnumber t ON t.id = m.trackingnumber ORDER BY m.transaction, t.id");
+        Map<String, List<String>> values = byShipment("SELECT k.nextdoc AS f, SUM(ABS(ol.foreignamount)) AS v"
+                + " FROM previoustransactionlinelink k JOIN transactionline ol ON ol.transaction = k.previousdoc"
+                + " AND ol.id = k.previousline WHERE k.linktype = 'ShipRcpt' GROUP BY k.nextdoc");
+        assertThat(shipments).allSatisfy(shipment -> {
+            KlaviyoEvent event = sent.get(shipment.string("tranid"));
+            String id = shipment.string("id");
+            assertThat(items(event)).as("lines of %s", shipment.string("tranid"))
+                    .containsExactlyElementsOf(lines.get(id));
+            assertThat(event.properties().get("TrackingNumbers")).isEqualTo(tracking.getOrDefault(id, List.of()));
+            assertThat(event.properties().get("Carrier")).isEqualTo(shipment.string("carrier"));
+            assertThat(event.properties().get("OrderId")).isEqualTo(shipment.string("order_number"));
+            assertThat(event.value()).isEqualByComparingTo(values.get(id).get(0));
+        });
+        Map<String, List<SuiteQlRow>> byOrder = shipments.stream()
+                .collect(Collectors.groupingBy(r -> r.string("order_id")));
+        List<List<SuiteQlRow>> twoShipments = byOrder.values().stream().filter(list -> list.size() == 2).toList();
+        assertThat(twoShipments).isNotEmpty().allSatisfy(pair -> {
+            // The order's first shipment keeps the order's id, the one earlier versions sent; the next has its own.
+            assertThat(sent.get(pair.get(0).string("tranid")).uniqueId()).isEqualTo(pair.get(0).string("order_id"));
+            assertThat(sent.get(pair.get(1).string("tranid")).uniqueId()).isEqualTo(pair.get(1).string("id"));
+        });
+    }
+
+    @Test
+    void shouldSendNoFulfilledOrderTwiceOnARerunNorOnARunFromScratch() throws Exception {
+        FlowPieces fulfillments = sandboxes.flow("fulfillments", Map.of("batch_size", 25));
+        TestRun run = new TestRun().run(fulfillments);
+        List<KlaviyoEvent> events = klaviyo.events();
+        int requests = klaviyo.received().size();
+
+        run.run(fulfillments);
+
+        assertThat(events).isNotEmpty();
+        assertThat(klaviyo.received().subList(requests, klaviyo.received().size()))
+                .extracting(r -> r.method() + " " + r.path()).noneMatch(r -> r.startsWith("POST"));
+
+        TestRun fromScratch = new TestRun().run(fulfillments);
+
+        assertThat(fromScratch.errors()).isEmpty();
+        assertThat(klaviyo.events()).isEqualTo(events);
+    }
+
+    @Test
+    void shouldNotSendAgainAFirstShipmentAnEarlierVersionSentUnderItsOrdersId() throws Exception {
+        // Earlier versions sent every fulfillment of an order as a Fulfilled Order under the order's id, so Klaviyo
+        // holds the first one under it. Here that history is sent again, as after an upgrade with the state reset.
+        SuiteQlRow first = shipments().stream().collect(Collectors.groupingBy(r -> r.string("order_id")))
+                .values().stream().filter(list -> list.size() == 2).findFirst().orElseThrow().get(0);
+        Profile customer = new Profile(null, null, null, first.string("customer_id"), null, null, null, null, null,
+                null, Map.of());
+        sandboxes.klaviyo().events().create(new dev.nsbridge.klaviyo.events.Event("Fulfilled Order", customer,
+                Map.of("OrderId", first.string("order_number")), Instant.now().minusSeconds(3600), null, null,
+                first.string("order_id"), true));
+
+        new TestRun().run(sandboxes.flow("fulfillments", Map.of()));
+
+        assertThat(klaviyo.events()).filteredOn(e -> e.metricName().equals("Fulfilled Order")
+                && first.string("order_number").equals(e.properties().get("OrderId"))).hasSize(2);
+        assertThat(fulfilledOrders()).hasSize(shipments().size() - 1);
     }
 
     @Test
@@ -284,6 +361,37 @@ final class FlowsIT {
     private static List<Map<String, String>> rows(List<SuiteQlRow> rows) {
         return rows.stream().map(row -> Map.of("kind", row.string("kind"), "id", row.string("id"),
                 "status", row.string("status"), "at", row.string("at"))).toList();
+    }
+
+    /** Every item fulfillment of a sales order, first shipments first within each order (ids grow with time). */
+    private List<SuiteQlRow> shipments() {
+        return sandboxes.query("SELECT d.id, d.tranid, BUILTIN.DF(d.shipmethod) AS carrier, so.id AS order_id,"
+                + " so.tranid AS order_number, so.entity AS customer_id FROM transaction d JOIN transactionline dl"
+                + " ON dl.transaction = d.id AND dl.mainline = 'T' JOIN transaction so ON so.id = dl.createdfrom"
+                + " AND so.type = 'SalesOrd' JOIN customer c ON c.id = so.entity WHERE d.type = 'ItemShip' ORDER BY d.id");
+    }
+
+    /** The Fulfilled Order events Klaviyo holds, by the fulfillment number they carry. */
+    private Map<String, KlaviyoEvent> fulfilledOrders() {
+        return klaviyo.events().stream().filter(e -> e.metricName().equals("Fulfilled Order")
+                        && e.properties().containsKey("FulfillmentId"))
+                .collect(Collectors.toMap(e -> (String) e.properties().get("FulfillmentId"), Function.identity()));
+    }
+
+    /** A query's {@code v} column grouped by its {@code f} column, in the query's order. */
+    private Map<String, List<String>> byShipment(String query) {
+        return sandboxes.query(query).stream().collect(Collectors.groupingBy(r -> r.string("f"),
+                Collectors.mapping(r -> r.string("v"), Collectors.toList())));
+    }
+
+    /** An event's items as "SKU x quantity". */
+    private static List<String> items(KlaviyoEvent event) {
+        return ((List<?>) event.properties().get("Items")).stream().map(item -> (Map<?, ?>) item)
+                .map(item -> item(String.valueOf(item.get("SKU")), String.valueOf(item.get("Quantity")))).toList();
+    }
+
+    private static String item(String sku, String quantity) {
+        return sku + " x " + new BigDecimal(quantity).stripTrailingZeros().toPlainString();
     }
 
     private List<String> placedOrderIds() {
