@@ -47,8 +47,10 @@ public final class OrderEvents {
     /**
      * A shipment's unique id: the fulfillment's internal id, so each shipment of an order is its own event. The
      * order's first fulfillment keeps the order's id, the one every fulfillment was sent under before shipments
-     * had their own: an account that already holds that event (a rerun of history, an upgrade) gets no second copy
-     * of it, and Klaviyo still ties the first shipment to its Placed Order.
+     * had their own, when Klaviyo kept only the first of them. An account that already holds that event gets no
+     * second copy of it when history is sent again after an upgrade; only the later shipments arrive. The first
+     * fulfillment is the one with the lowest internal id (see {@link ShipmentDetails}), which does not change as
+     * later shipments are made, so the id is stable across reruns.
      */
     public static String shipmentUniqueId(Order order, Shipment shipment) {
         return shipment.firstOfOrder() ? orderUniqueId(order) : shipment.id();
