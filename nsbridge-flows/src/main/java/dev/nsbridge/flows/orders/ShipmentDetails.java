@@ -22,11 +22,12 @@ import java.util.function.Consumer;
  * fulfillment came first for each order, read with three queries per page.
  *
  * <p>An item fulfillment records the shipment of some or all items of an order (Oracle's help, section_N3195884),
- * so one order may have several. A fulfillment line carries the item and the quantity shipped but no price; it points to the order line it
- * ships through {@code previoustransactionlinelink} (link type {@code ShipRcpt}), whose amount, in proportion to
- * the quantity shipped, is the shipped line's value. Tracking numbers are reached only through
- * {@code trackingnumbermap} and {@code trackingnumber}: public SuiteQL clients report that the record's
- * {@code trackingnumbers} text fails as an unknown identifier. The first fulfillment is the one with the lowest internal id, since NetSuite gives ids in creation order.
+ * so one order may have several, and one order line may ship in parts. A fulfillment line carries the item and the
+ * quantity shipped but no price; it points to the order line it ships through {@code previoustransactionlinelink}
+ * (link type {@code ShipRcpt}), whose amount, in proportion to the quantity shipped, is the shipped line's value.
+ * Tracking numbers are reached only through {@code trackingnumbermap} and {@code trackingnumber}: public SuiteQL
+ * clients report that the record's {@code trackingnumbers} text fails as an unknown identifier. The first
+ * fulfillment is the one with the lowest internal id, since NetSuite gives ids in creation order.
  */
 public final class ShipmentDetails implements PageDetails {
     public static final String LINES = "shipped_lines";

@@ -1,5 +1,6 @@
 package dev.nsbridge.sandbox.netsuite.data;
 
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -48,14 +49,32 @@ final class Shipments {
     }
 
     /**
-     * Where an order's shipped lines split into two fulfillments: a third of the orders with two lines or more
-     * ship in two parts. Answers how many lines the first fulfillment takes, or {@code lines} for one shipment.
+     * The fulfillments an order's shipped lines go out in: a third of the orders with two lines or more ship in two
+     * parts, some lines first and the rest later; a third of those with one line of two or more units ship some of
+     * the units first and the rest later (a backorder). The others ship at once.
      */
-    int firstShipmentLines(int lines) {
-        if (lines < 2 || random.nextInt(3) != 0) {
-            return lines;
+    List<List<Documents.Line>> split(List<Documents.Line> lines) {
+        if (lines.size() >= 2) {
+            if (random.nextInt(3) != 0) {
+                return List.of(lines);
+            }
+            int first = 1 + random.nextInt(lines.size() - 1);
+            return List.of(lines.subList(0, first), lines.subList(first, lines.size()));
         }
-        return 1 + random.nextInt(lines - 1);
+        BigDecimal ordered = lines.isEmpty() ? BigDecimal.ZERO : lines.get(0).quantity().abs();
+        if (ordered.compareTo(BigDecimal.valueOf(2)) < 0 || random.nextInt(3) != 0) {
+            return List.of(lines);
+        }
+        BigDecimal first = BigDecimal.valueOf(1 + random.nextInt(ordered.intValue() - 1));
+        return List.of(List.of(part(lines.get(0), first)), List.of(part(lines.get(0), ordered.subtract(first))));
+    }
+
+    /** Some units of an order line, signed and priced as the line is. */
+    private static Documents.Line part(Documents.Line line, BigDecimal units) {
+        BigDecimal quantity = line.quantity().signum() < 0 ? units.negate() : units;
+        return new Documents.Line(line.id(), line.item(), line.itemType(), quantity, line.rate(),
+                line.rate() == null ? null : line.rate().multiply(quantity), line.previousLine(), line.closed(),
+                line.giftWrap(), line.engraving());
     }
 
     /** The random stream the second fulfillment's dates come from. */

@@ -149,13 +149,11 @@ final class TransactionData {
         boolean partial = status == TransactionStatus.SO_PARTIALLY_FULFILLED
                 || status == TransactionStatus.SO_PENDING_BILLING_PARTIALLY_FULFILLED;
         List<Documents.Line> shipped = partial && lines.size() > 1 ? lines.subList(0, lines.size() - 1) : lines;
-        int first = shipments.firstShipmentLines(shipped.size());
-        Documents.Header shipment = fulfillment(documents, random, order, shipped.subList(0, first), order.created(),
-                location, 1);
-        if (first < shipped.size()) {
+        List<List<Documents.Line>> parts = shipments.split(shipped);
+        Documents.Header shipment = fulfillment(documents, random, order, parts.get(0), order.created(), location, 1);
+        if (parts.size() > 1) {
             // The rest of the order went out later, as its own fulfillment.
-            fulfillment(documents, shipments.random(), order, shipped.subList(first, shipped.size()),
-                    shipment.created(), location, 10);
+            fulfillment(documents, shipments.random(), order, parts.get(1), shipment.created(), location, 10);
         }
         if (status == TransactionStatus.SO_BILLED) {
             Documents.Header invoice = derived(documents, random, order, "CustInvc", "INV",
