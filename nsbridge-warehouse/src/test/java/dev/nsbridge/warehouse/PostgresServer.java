@@ -18,14 +18,13 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A real PostgreSQL server for the tests: a fresh cluster in a temporary directory on a free port, stopped and
  * deleted when the test run ends. initdb and postgres refuse to run as root, so as root they run as the
  * {@code postgres} user (which the Debian package creates) over a directory that user owns.
  */
-public final class PostgresServer implements ExtensionContext.Store.CloseableResource {
+public final class PostgresServer implements AutoCloseable {
     public static final String USER = "nsbridge";
     public static final Secret PASSWORD = Secret.of("test-only-pg-password");
     private static final Path INSTALLS = Path.of("/usr/lib/postgresql");

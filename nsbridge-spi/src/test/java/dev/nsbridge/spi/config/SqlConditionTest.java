@@ -26,7 +26,7 @@ final class SqlConditionTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
+    @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
         "c.id < 200) OR (1=1|closes a parenthesis it did not open",
         "(c.id < 200|is never closed",
         "c.id = 1; DELETE FROM customer|second statement",

@@ -109,7 +109,7 @@ final class DuckDbDialect implements WarehouseDialect {
                 appender.beginRow();
                 for (int slot : slots.get()) {
                     if (slot == EXTRACTED_AT_SLOT) {
-                        appender.appendLocalDateTime(stamp);
+                        appender.append(stamp);
                     } else if (slot == DELETED_SLOT) {
                         appender.append(false);
                     } else {
@@ -149,17 +149,17 @@ final class DuckDbDialect implements WarehouseDialect {
 
     private static void append(DuckDBAppender appender, Column column, Object value) throws SQLException {
         if (value == null) {
-            appender.append((String) null);
+            appender.appendNull();
             return;
         }
         switch (column.type()) {
             case STRING -> appender.append(Values.as(String.class, value, column));
             case INTEGER -> appender.append(Values.as(Long.class, value, column).longValue());
-            case DECIMAL -> appender.appendBigDecimal(
+            case DECIMAL -> appender.append(
                     Values.as(BigDecimal.class, value, column).setScale(DECIMAL_SCALE, RoundingMode.HALF_EVEN));
             case BOOLEAN -> appender.append(Values.as(Boolean.class, value, column).booleanValue());
-            case DATE -> appender.append(Values.as(LocalDate.class, value, column).toString());
-            case TIMESTAMP -> appender.appendLocalDateTime(
+            case DATE -> appender.append(Values.as(LocalDate.class, value, column));
+            case TIMESTAMP -> appender.append(
                     LocalDateTime.ofInstant(Values.as(Instant.class, value, column), ZoneOffset.UTC));
         }
     }

@@ -28,6 +28,14 @@ final class DuckDbErrors {
         if (message.startsWith("Out of Memory Error")) {
             return new TransientException("WAREHOUSE_OUT_OF_MEMORY", what, null, failure);
         }
+        if (message.contains("database file with version number")) {
+            // A storage format this DuckDB cannot read (one written by a newer DuckDB, or one too old to read).
+            return new ConfigurationException("WAREHOUSE_FILE_VERSION", what, "The file was written by a DuckDB"
+                    + " that this nsbridge's DuckDB " + driverVersion() + " cannot read. Either open it with the DuckDB"
+                    + " that wrote it, run EXPORT DATABASE, and IMPORT DATABASE into a new file with DuckDB "
+                    + driverVersion() + "; or set " + DuckDbSettings.FILE_SETTING + " to a new file and run"
+                    + " nsbridge run --full-refresh to load it again from NetSuite.", failure);
+        }
         if (message.startsWith("IO Error") || message.contains("Permission denied")) {
             return new ConfigurationException("WAREHOUSE_FILE", what, "Check that setting "
                     + DuckDbSettings.FILE_SETTING + " names a file nsbridge may create and write.", failure);
@@ -42,6 +50,10 @@ final class DuckDbErrors {
                     + " what else in the database depends on or is named like that table.", failure);
         }
         return new InternalException("WAREHOUSE_FAILED", what, "Report this with the log.", failure);
+    }
+
+    private static String driverVersion() {
+        return String.valueOf(org.duckdb.DuckDBDriver.class.getPackage().getImplementationVersion());
     }
 
     private static String firstLine(String message) {
