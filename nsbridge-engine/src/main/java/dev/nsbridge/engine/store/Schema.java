@@ -42,7 +42,13 @@ final class Schema {
             List.of(
                     "ALTER TABLE pipeline_locks ADD COLUMN heartbeat_at BIGINT",
                     "CREATE TABLE schedule_claims (pipeline VARCHAR(200) PRIMARY KEY, slot BIGINT NOT NULL,"
-                            + " claimed_by VARCHAR(300) NOT NULL, claimed_at BIGINT NOT NULL)"));
+                            + " claimed_by VARCHAR(300) NOT NULL, claimed_at BIGINT NOT NULL)"),
+            // Version 3: warnings beside errors. A record sent without part of its data (an invalid phone left
+            // out) is kept as a warning in the same queue, and a run counts its warnings apart from its refusals.
+            List.of(
+                    "ALTER TABLE record_errors ADD COLUMN kind VARCHAR(20) NOT NULL DEFAULT 'error'",
+                    "ALTER TABLE runs ADD COLUMN warnings_count BIGINT NOT NULL DEFAULT 0",
+                    "ALTER TABLE run_streams ADD COLUMN warnings_count BIGINT NOT NULL DEFAULT 0"));
 
     private Schema() {
     }

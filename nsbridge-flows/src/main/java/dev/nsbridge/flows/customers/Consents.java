@@ -108,7 +108,7 @@ public final class Consents {
         }
         ProfileDecision.Send send = out.decision();
         return Optional.of(new Outgoing(new ProfileDecision.Send(send.customerId(), send.attributes(), email, sms,
-                send.optedOut()), out.profile(), out.row()));
+                send.optedOut(), send.dropped()), out.profile(), out.row()));
     }
 
     private void send(List<Outgoing> group, boolean historicalImport, List<RecordError> errors) {
