@@ -117,7 +117,7 @@ final class FlowCommandsIT {
         assertThat(run.code()).as(run.all()).isZero();
         assertThat(run.out()).contains("nsbridge errors customers");
 
-        Commands.Outcome listed = Commands.run("errors", "customers", "--json", "-c", config);
+        Commands.Outcome listed = Commands.run("errors", "customers", "--kind", "error", "--json", "-c", config);
         List<JsonNode> invalid = new ArrayList<>();
         JSON.readTree(listed.out()).forEach(error -> {
             if (error.path("code").asText().equals("invalid_email")) {

@@ -126,8 +126,9 @@ final class ServeApiIT {
     @Test
     @Order(6)
     void shouldShowARecordErrorWithPayloadAndResolveItOnRetryOnceFixed() throws Exception {
-        JsonNode open = fixture.json(fixture.get("/api/errors?status=open"));
+        JsonNode open = fixture.json(fixture.get("/api/errors?status=open&kind=error"));
         JsonNode invalid = find(open, "code", "invalid_email");
+        assertThat(invalid.path("kind").asText()).isEqualTo("error");
         long id = invalid.path("id").asLong();
         JsonNode detail = fixture.json(fixture.get("/api/errors/" + id));
         assertThat(detail.path("payload").asText()).contains("\"external_id\":\"" + detail.path("recordKey").asText());

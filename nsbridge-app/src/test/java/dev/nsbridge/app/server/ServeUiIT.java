@@ -102,7 +102,7 @@ final class ServeUiIT {
 
         browser.findElement(By.id("nav-errors")).click();
         WebElement row = waitFor("an invalid email in the queue", () ->
-                browser.findElements(By.cssSelector("tr[data-code='invalid_email']")).stream().findFirst()
+                browser.findElements(By.cssSelector("tr[data-kind='error'][data-code='invalid_email']")).stream().findFirst()
                         .orElse(null));
         String recordKey = row.findElements(By.tagName("td")).get(2).getText();
         row.findElement(By.cssSelector("a.open-error")).click();

@@ -27,7 +27,8 @@ public record CustomerFlowSettings(String listId, ProfileSettings mapping, Strin
                     + " custentity_loyalty_tier: Loyalty Tier.").withDefault(Map.of());
     public static final ConfigKey<String> DEFAULT_REGION = ConfigKey.string("default_region",
             "Two-letter country used to read phones stored without a country code when the billing address has"
-                    + " no country.").withDefault("US").validatedBy(Validators.matches("[A-Z]{2}",
+                    + " no country. A number without country code that is valid both in the billing country and"
+                    + " here is left out as ambiguous rather than guessed.").withDefault("US").validatedBy(Validators.matches("[A-Z]{2}",
             "a two-letter country code such as US"));
     public static final ConfigKey<InvalidContactFields> INVALID_CONTACT_FIELDS = ConfigKey.enumeration(
             "invalid_contact_fields", InvalidContactFields.class, "What to do with an invalid email or phone when"
