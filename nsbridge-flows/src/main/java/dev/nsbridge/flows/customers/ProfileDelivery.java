@@ -49,9 +49,10 @@ public final class ProfileDelivery implements Delivery {
     public WriteResult deliver(List<Map<String, Object>> rows, WriteOptions options) {
         List<RecordError> errors = new ArrayList<>();
         List<Outgoing> outgoing = new ArrayList<>();
-        int skipped = 0;
+        int skipped = 0; // neither sent nor refused: no contact at all, or only the echo of a profile-id write-back
         for (Map<String, Object> row : rows) {
             if (!options.dryRun() && profileIds.isEcho(row)) {
+                skipped++;
                 continue;
             }
             ProfileDecision decision = mapping.decide(row);
