@@ -98,12 +98,8 @@ public final class RecordErrors {
         RetryableDestination destination = (RetryableDestination) pipeline.destination();
         try (RunLocks.Lease lease = stores.locks().acquire(pipeline.name(), clock.instant())) {
             List<RecordError> refused = destination.retry(pipeline.write(), List.of(stored.error()));
-            if (refused.isEmpty()) {
-                stores.errors().resolve(id, clock.instant());
-                return new RetryReport(stored.pipeline(), 1, 1, 0);
-            }
-            stores.errors().markRetried(id, refused.get(0), clock.instant());
-            return new RetryReport(stored.pipeline(), 1, 0, 1);
+            boolean through = stores.errors().settleRetry(stored, refused.stream().findFirst(), clock.instant());
+            return new RetryReport(stored.pipeline(), 1, through ? 1 : 0, through ? 0 : 1);
         }
     }
 

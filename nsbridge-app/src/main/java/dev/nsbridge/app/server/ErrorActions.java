@@ -48,13 +48,8 @@ final class ErrorActions {
         RunLocks.Lease lease = stores.locks().acquire(pipeline.name(), clock.instant());
         try {
             List<RecordError> refused = destination.retry(pipeline.write(), List.of(error.error()));
-            if (refused.isEmpty()) {
-                stores.errors().resolve(id, clock.instant());
-                metrics.retried(pipeline.name(), 1, 0);
-            } else {
-                stores.errors().markRetried(id, refused.get(0), clock.instant());
-                metrics.retried(pipeline.name(), 0, 1);
-            }
+            boolean through = stores.errors().settleRetry(error, refused.stream().findFirst(), clock.instant());
+            metrics.retried(pipeline.name(), through ? 1 : 0, through ? 0 : 1);
         } finally {
             lease.close();
             pipeline.source().close();

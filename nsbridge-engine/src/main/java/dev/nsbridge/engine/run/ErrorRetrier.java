@@ -53,12 +53,9 @@ public final class ErrorRetrier {
                     .collect(Collectors.toMap(RecordError::recordKey, Function.identity(), (first, second) -> second));
             int resolved = 0;
             for (StoredError error : open) {
-                RecordError again = refusedByKey.get(error.error().recordKey());
-                if (again == null) {
-                    stores.errors().resolve(error.id(), clock.instant());
+                if (stores.errors().settleRetry(error, Optional.ofNullable(refusedByKey.get(error.error().recordKey())),
+                        clock.instant())) {
                     resolved++;
-                } else {
-                    stores.errors().markRetried(error.id(), again, clock.instant());
                 }
             }
             return new RetryOutcome(open.size(), resolved, open.size() - resolved);

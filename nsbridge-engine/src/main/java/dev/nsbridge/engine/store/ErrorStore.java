@@ -44,6 +44,23 @@ public interface ErrorStore {
     /** Counts a retry that was refused again, keeping the destination's new reason and payload. */
     void markRetried(long id, RecordError refusedAgain, Instant at);
 
+    /**
+     * Records what a retry of an entry did: resolved when the record went through whole, an open warning when it went
+     * with a part left out, still open with the new reason when refused again. Answers whether it went through.
+     */
+    default boolean settleRetry(StoredError entry, Optional<RecordError> answer, Instant at) {
+        if (answer.isEmpty()) {
+            resolve(entry.id(), at);
+            return true;
+        }
+        if (answer.get().isWarning()) {
+            record(entry.pipeline(), entry.runId(), List.of(answer.get()), at);
+            return true;
+        }
+        markRetried(entry.id(), answer.get(), at);
+        return false;
+    }
+
     /** Resolves the open warnings of records just sent whole: what they warned about is no longer so. */
     void clearWarnings(String pipeline, Collection<String> recordKeys, Instant at);
 }

@@ -25,6 +25,7 @@ final class FakeDestination implements RetryableDestination {
     /** Rows written with a warning, as a destination that leaves out a field it cannot take. */
     final Set<String> warnedEmails = new HashSet<>();
     final Set<String> stillRefusedOnRetry = new HashSet<>();
+    final Set<String> warnedOnRetry = new HashSet<>();
     final List<WriteRequest> requests = new ArrayList<>();
     final List<String> retried = new ArrayList<>();
     final Map<Integer, RuntimeException> failures = new HashMap<>();
@@ -95,7 +96,10 @@ final class FakeDestination implements RetryableDestination {
         List<RecordError> refused = new ArrayList<>();
         for (RecordError error : errors) {
             retried.add(error.recordKey());
-            if (stillRefusedOnRetry.contains(error.recordKey())) {
+            if (warnedOnRetry.contains(error.recordKey())) {
+                refused.add(RecordError.warning(error.recordKey(), "odd_email", "sent without its email",
+                        error.payload()));
+            } else if (stillRefusedOnRetry.contains(error.recordKey())) {
                 refused.add(new RecordError(error.recordKey(), "invalid_email", "still refused", error.payload()));
             }
         }
