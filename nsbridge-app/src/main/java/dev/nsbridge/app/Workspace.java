@@ -4,10 +4,12 @@ import dev.nsbridge.app.connect.ConnectionTypes;
 import dev.nsbridge.app.connect.LoginGuardDirectory;
 import dev.nsbridge.app.connect.StoredLoginRecords;
 import dev.nsbridge.engine.config.ComponentRegistry;
+import dev.nsbridge.engine.config.ConfigIssue;
 import dev.nsbridge.engine.config.ConfigLoader;
 import dev.nsbridge.engine.config.ConfigReport;
 import dev.nsbridge.engine.config.ConnectionConfig;
 import dev.nsbridge.engine.config.FlowConfig;
+import dev.nsbridge.engine.config.LoadOptions;
 import dev.nsbridge.engine.config.NsbridgeConfig;
 import dev.nsbridge.engine.config.StateConfig;
 import dev.nsbridge.engine.run.Pipeline;
@@ -55,13 +57,15 @@ import java.util.function.Function;
  */
 public final class Workspace {
     private final NsbridgeConfig config;
+    private final List<ConfigIssue> warnings;
     private final Clock clock;
     private final HttpClient http;
     private final Path loginGuardDirectory;
     private Stores guardStores;
 
-    private Workspace(NsbridgeConfig config, Clock clock, HttpClient http, Path loginGuardDirectory) {
-        this.config = config;
+    private Workspace(ConfigReport report, Clock clock, HttpClient http, Path loginGuardDirectory) {
+        this.config = report.orThrow();
+        this.warnings = report.warnings();
         this.clock = clock;
         this.http = http;
         this.loginGuardDirectory = loginGuardDirectory;
@@ -69,17 +73,34 @@ public final class Workspace {
 
     /** Checks a configuration file without opening anything: every error and warning at once. */
     public static ConfigReport check(Path file, Function<String, String> environment) {
-        return loader(environment).check(file);
+        return check(file, environment, LoadOptions.STRICT);
+    }
+
+    /** As {@link #check(Path, Function)}, as strict about secrets as {@code options} say. */
+    public static ConfigReport check(Path file, Function<String, String> environment, LoadOptions options) {
+        return loader(environment).check(file, options);
     }
 
     /** Loads a configuration file; a ConfigurationException lists every problem with its line and fix. */
     public static Workspace open(Path file, Function<String, String> environment, Clock clock) {
-        return open(file, environment, clock, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20)).build());
+        return open(file, environment, LoadOptions.STRICT, clock);
+    }
+
+    /** As {@link #open(Path, Function, Clock)}, as strict about secrets as {@code options} say. */
+    public static Workspace open(Path file, Function<String, String> environment, LoadOptions options, Clock clock) {
+        return open(file, environment, options, clock, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20))
+                .build());
     }
 
     /** As {@link #open(Path, Function, Clock)}, with the HTTP client every connector shares (the server counts requests). */
     public static Workspace open(Path file, Function<String, String> environment, Clock clock, HttpClient http) {
-        return new Workspace(loader(environment).load(file), clock, http, LoginGuardDirectory.of(environment));
+        return open(file, environment, LoadOptions.STRICT, clock, http);
+    }
+
+    /** The one way a workspace is made: the others fill in what they were not given. */
+    public static Workspace open(Path file, Function<String, String> environment, LoadOptions options, Clock clock,
+                                 HttpClient http) {
+        return new Workspace(check(file, environment, options), clock, http, LoginGuardDirectory.of(environment));
     }
 
     private static ConfigLoader loader(Function<String, String> environment) {
@@ -90,6 +111,11 @@ public final class Workspace {
 
     public NsbridgeConfig config() {
         return config;
+    }
+
+    /** What the load accepted but a person should hear about, such as a secret allowed as plain text. */
+    public List<ConfigIssue> warnings() {
+        return warnings;
     }
 
     public Clock clock() {
@@ -173,7 +199,7 @@ public final class Workspace {
 
     /** A warehouse destination: DuckDB or PostgreSQL. */
     public Destination warehouse(String name) {
-        ConnectionConfig connection = connection(name);
+        ConnectionConfig connection = connection(name).requireCredentials();
         return switch (connection.type()) {
             case ConnectionTypes.DUCKDB -> new DuckDbDestination(new DuckDbSettings(
                     resolve(connection.values().get(ConnectionTypes.DUCKDB_PATH))), clock);
@@ -229,13 +255,14 @@ public final class Workspace {
         return config.connections();
     }
 
+    /** A connection about to be opened: of the type the caller needs, with every variable it refers to set. */
     private ConnectionConfig expect(String name, String type) {
         ConnectionConfig connection = connection(name);
         if (!connection.type().equals(type)) {
             throw new ConfigurationException("CONFIG_WRONG_CONNECTION_TYPE", "connection '" + name + "' is "
                     + connection.type() + ", not " + type, "name a " + type + " connection here");
         }
-        return connection;
+        return connection.requireCredentials();
     }
 
     private Path directory() {

@@ -14,7 +14,7 @@ public enum FlowType {
     CUSTOMERS("NetSuite customers as Klaviyo profiles, subscribing opt-ins only; the profile id is written back.",
             CustomerFlowSettings.DEF),
     ORDERS("NetSuite sales orders as Placed Order and Ordered Product events.", OrderFlowSettings.ORDERS_DEF),
-    FULFILLMENTS("NetSuite item fulfillments as Fulfilled Order events.", OrderFlowSettings.FOLLOW_UP_DEF),
+    FULFILLMENTS("NetSuite item fulfillments as Fulfilled Order events, one per shipment with its lines and tracking.", OrderFlowSettings.FOLLOW_UP_DEF),
     CANCELLATIONS("Cancelled NetSuite sales orders as Cancelled Order events.", OrderFlowSettings.FOLLOW_UP_DEF),
     REFUNDS("NetSuite cash refunds and credit memos as Refunded Order events.", OrderFlowSettings.FOLLOW_UP_DEF),
     ITEMS("NetSuite items as Klaviyo catalog items.", ItemFlowSettings.DEF),

@@ -15,6 +15,7 @@ import dev.nsbridge.flows.orders.EventKind;
 import dev.nsbridge.flows.orders.OrderFlowSettings;
 import dev.nsbridge.flows.orders.OrderLines;
 import dev.nsbridge.flows.orders.OrderQueries;
+import dev.nsbridge.flows.orders.ShipmentDetails;
 import dev.nsbridge.flows.read.FlowQuery;
 import dev.nsbridge.flows.read.NetSuiteQuerySource;
 import dev.nsbridge.flows.read.PageDetails;
@@ -87,7 +88,9 @@ public final class Flows {
         ConfigValues values = context.settings();
         OrderFlowSettings settings = OrderFlowSettings.from(values, context.liveSince());
         FlowQuery query = withSubsidiaries(base, values, "so.subsidiary");
-        return fromNetSuite(name, context, query, new OrderLines(settings.brandField(), settings.categoryField()),
+        OrderLines lines = new OrderLines(settings.brandField(), settings.categoryField());
+        PageDetails details = kind == EventKind.FULFILLED ? new ShipmentDetails(lines) : lines;
+        return fromNetSuite(name, context, query, details,
                 new EventDelivery(context.klaviyo(), kind, settings, context.recorder()), "klaviyo:events");
     }
 

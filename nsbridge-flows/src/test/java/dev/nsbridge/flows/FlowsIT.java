@@ -15,6 +15,7 @@ import dev.nsbridge.sandbox.klaviyo.KlaviyoSubscription;
 import dev.nsbridge.sandbox.klaviyo.ReceivedRequest;
 import dev.nsbridge.sandbox.klaviyo.SuppressionReason;
 import dev.nsbridge.spi.data.RecordError;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -145,19 +146,56 @@ final class FlowsIT {
     }
 
     @Test
-    void shouldWriteBackASuppressionMadeThroughKlaviyosOwnApi() throws Exception {
-        SuiteQlRow optedIn = sandboxes.query("SELECT id, email FROM customer WHERE globalsubscriptionstatus = 1"
-                + " AND email LIKE '%@%.%' AND email NOT LIKE '% %' ORDER BY id DESC").get(0);
-        sandboxes.suppressThroughKlaviyosApi(optedIn.string("email").toLowerCase());
+    void shouldSoftOptOutTheCustomersAndContactsSuppressedThroughKlaviyosOwnApiAndChangeNothingOnARerun()
+            throws Exception {
+        String optedIn = "globalsubscriptionstatus = " + SubscriptionStatus.SOFT_OPT_IN.id()
+                + " AND email LIKE '%@%.%' AND email NOT LIKE '% %'";
+        SuiteQlRow customer = sandboxes.query("SELECT id, LOWER(email) AS email FROM customer WHERE " + optedIn
+                + " ORDER BY id DESC").get(0);
+        SuiteQlRow contact = sandboxes.query("SELECT id, LOWER(email) AS email FROM contact WHERE " + optedIn
+                + " ORDER BY id DESC").get(0);
+        sandboxes.suppressThroughKlaviyosApi(customer.string("email"), contact.string("email"));
+        // Everyone NetSuite holds under those emails: the flow opts out every customer and contact that has one.
+        String holders = "SELECT 'customer' AS kind, id, globalsubscriptionstatus AS status,"
+                + " TO_CHAR(lastmodifieddate, 'YYYY-MM-DD HH24:MI:SS') AS at FROM customer WHERE LOWER(email) IN (?, ?)"
+                + " UNION ALL SELECT 'contact' AS kind, id, globalsubscriptionstatus AS status,"
+                + " TO_CHAR(lastmodifieddate, 'YYYY-MM-DD HH24:MI:SS') AS at FROM contact WHERE LOWER(email) IN (?, ?)"
+                + " ORDER BY kind, id";
+        String[] emails = {customer.string("email"), contact.string("email"), customer.string("email"),
+            contact.string("email")};
 
-        TestRun run = new TestRun().run(sandboxes.flow("suppressions", Map.of()));
+        FlowPieces suppressions = sandboxes.flow("suppressions", Map.of());
+        TestRun run = new TestRun().run(suppressions);
+        List<Map<String, String>> afterFirstRun = rows(sandboxes.query(holders, emails));
 
         assertThat(run.errors()).isEmpty();
-        assertThat(klaviyo.suppressions()).singleElement()
-                .satisfies(s -> assertThat(s.reason()).isEqualTo(SuppressionReason.USER_SUPPRESSED));
-        assertThat(sandboxes.query("SELECT globalsubscriptionstatus AS s FROM customer WHERE id = ?",
-                optedIn.string("id")).get(0).string("s"))
-                .isEqualTo(String.valueOf(SubscriptionStatus.SOFT_OPT_OUT.id()));
+        assertThat(klaviyo.suppressions()).hasSize(2)
+                .allSatisfy(s -> assertThat(s.reason()).isEqualTo(SuppressionReason.USER_SUPPRESSED));
+        assertThat(afterFirstRun).extracting(row -> row.get("kind") + " " + row.get("id"))
+                .contains("customer " + customer.string("id"), "contact " + contact.string("id"));
+        assertThat(afterFirstRun).extracting(row -> row.get("status")).allSatisfy(status ->
+                assertThat(SubscriptionStatus.fromId(status).orElseThrow().isOptOut()).isTrue());
+        assertThat(afterFirstRun).filteredOn(row -> row.get("kind").equals("contact")
+                        && row.get("id").equals(contact.string("id")))
+                .extracting(row -> row.get("status")).containsExactly(
+                        String.valueOf(SubscriptionStatus.SOFT_OPT_OUT.id()));
+        long written = run.written();
+        assertThat(written).isGreaterThanOrEqualTo(2);
+        // A record write is the only request the NetSuite records API answers 204 (No Content).
+        long recordWrites = recordWrites();
+
+        run.run(suppressions);
+        TestRun fromScratch = new TestRun().run(suppressions);
+
+        assertThat(run.written()).isEqualTo(written);
+        assertThat(fromScratch.written()).isZero();
+        assertThat(fromScratch.errors()).isEmpty();
+        assertThat(recordWrites()).isEqualTo(recordWrites);
+        assertThat(rows(sandboxes.query(holders, emails))).isEqualTo(afterFirstRun);
+    }
+
+    private long recordWrites() {
+        return sandboxes.netSuiteSandbox().stats().responsesByStatus().getOrDefault(204, 0L);
     }
 
     @Test
@@ -206,17 +244,99 @@ final class FlowsIT {
     }
 
     @Test
-    void shouldSendOrderedProductsAndFollowUpsWithTheirOrdersUniqueId() throws Exception {
+    void shouldSendOrderedProductsAndRefundsWithTheirOrdersUniqueId() throws Exception {
         new TestRun().run(sandboxes.flow("orders", Map.of()));
-        new TestRun().run(sandboxes.flow("fulfillments", Map.of()));
         new TestRun().run(sandboxes.flow("refunds", Map.of()));
 
         List<KlaviyoEvent> events = klaviyo.events();
         assertThat(events).anyMatch(e -> e.metricName().equals("Ordered Product") && e.uniqueId().matches("\\d+:\\d+"));
-        Set<String> placed = uniqueIds(events, "Placed Order");
-        Set<String> fulfilled = uniqueIds(events, "Fulfilled Order");
-        assertThat(fulfilled).isNotEmpty();
-        assertThat(placed).containsAll(fulfilled);
+        Set<String> refunded = uniqueIds(events, "Refunded Order");
+        assertThat(refunded).isNotEmpty();
+        assertThat(uniqueIds(events, "Placed Order")).containsAll(refunded);
+    }
+
+    @Test
+    void shouldSendOneFulfilledOrderPerShipmentWithItsOwnLinesCarrierAndTrackingNumbers() throws Exception {
+        TestRun run = new TestRun().run(sandboxes.flow("fulfillments", Map.of("batch_size", 25)));
+
+        List<SuiteQlRow> shipments = shipments();
+        Map<String, KlaviyoEvent> sent = fulfilledOrders();
+        assertThat(run.errors()).isEmpty();
+        assertThat(sent.keySet()).containsExactlyInAnyOrderElementsOf(
+                shipments.stream().map(r -> r.string("tranid")).toList());
+        Map<String, List<String>> lines = sandboxes.query("SELECT fl.transaction AS f, i.itemid AS sku,"
+                + " ABS(fl.quantity) AS quantity FROM transactionline fl JOIN item i ON i.id = fl.item"
+                + " WHERE fl.mainline = 'F' AND fl.taxline = 'F' AND fl.transaction IN (SELECT id FROM transaction"
+                + " WHERE type = 'ItemShip') ORDER BY fl.transaction, fl.id").stream()
+                .collect(Collectors.groupingBy(r -> r.string("f"), Collectors.mapping(
+                        r -> item(r.string("sku"), r.string("quantity")), Collectors.toList())));
+        Map<String, List<String>> tracking = byShipment("SELECT m.transaction AS f, t.trackingnumber AS v"
+                + " FROM trackingnumbermap m JOIN trackingnumber t ON t.id = m.trackingnumber ORDER BY m.transaction, t.id");
+        // A shipped line is worth its order line's amount in proportion to the units shipped, to the cent.
+        Map<String, List<String>> values = byShipment("SELECT k.nextdoc AS f, SUM(ROUND(ABS(ol.foreignamount)"
+                + " * ABS(fl.quantity) / ABS(ol.quantity), 2)) AS v FROM previoustransactionlinelink k"
+                + " JOIN transactionline fl ON fl.transaction = k.nextdoc AND fl.id = k.nextline"
+                + " JOIN transactionline ol ON ol.transaction = k.previousdoc AND ol.id = k.previousline"
+                + " WHERE k.linktype = 'ShipRcpt' GROUP BY k.nextdoc");
+        assertThat(shipments).allSatisfy(shipment -> {
+            KlaviyoEvent event = sent.get(shipment.string("tranid"));
+            String id = shipment.string("id");
+            assertThat(items(event)).as("lines of %s", shipment.string("tranid"))
+                    .containsExactlyElementsOf(lines.get(id));
+            assertThat(event.properties().get("TrackingNumbers")).isEqualTo(tracking.getOrDefault(id, List.of()));
+            assertThat(event.properties().get("Carrier")).isEqualTo(shipment.string("carrier"));
+            assertThat(event.properties().get("OrderId")).isEqualTo(shipment.string("order_number"));
+            assertThat(event.value()).isEqualByComparingTo(values.get(id).get(0));
+        });
+        Map<String, List<SuiteQlRow>> byOrder = shipments.stream()
+                .collect(Collectors.groupingBy(r -> r.string("order_id")));
+        List<List<SuiteQlRow>> twoShipments = byOrder.values().stream().filter(list -> list.size() == 2).toList();
+        assertThat(twoShipments).isNotEmpty().allSatisfy(pair -> {
+            // The order's first shipment keeps the order's id, the one earlier versions sent; the next has its own.
+            assertThat(sent.get(pair.get(0).string("tranid")).uniqueId()).isEqualTo(pair.get(0).string("order_id"));
+            assertThat(sent.get(pair.get(1).string("tranid")).uniqueId()).isEqualTo(pair.get(1).string("id"));
+        });
+        // Some orders ship the units of one line in two parts (a backorder): each event holds its own units only.
+        assertThat(twoShipments).anySatisfy(pair -> assertThat(skus(lines.get(pair.get(0).string("id"))))
+                .isEqualTo(skus(lines.get(pair.get(1).string("id")))));
+    }
+
+    @Test
+    void shouldSendNoFulfilledOrderTwiceOnARerunNorOnARunFromScratch() throws Exception {
+        FlowPieces fulfillments = sandboxes.flow("fulfillments", Map.of("batch_size", 25));
+        TestRun run = new TestRun().run(fulfillments);
+        List<KlaviyoEvent> events = klaviyo.events();
+        int requests = klaviyo.received().size();
+
+        run.run(fulfillments);
+
+        assertThat(events).isNotEmpty();
+        assertThat(klaviyo.received().subList(requests, klaviyo.received().size()))
+                .extracting(r -> r.method() + " " + r.path()).noneMatch(r -> r.startsWith("POST"));
+
+        TestRun fromScratch = new TestRun().run(fulfillments);
+
+        assertThat(fromScratch.errors()).isEmpty();
+        assertThat(klaviyo.events()).isEqualTo(events);
+    }
+
+    @Test
+    void shouldNotSendAgainAFirstShipmentAnEarlierVersionSentUnderItsOrdersId() throws Exception {
+        // Earlier versions sent every fulfillment of an order as a Fulfilled Order under the order's id, so Klaviyo
+        // holds the first one under it. Here that history is sent again, as after an upgrade with the state reset.
+        SuiteQlRow first = shipments().stream().collect(Collectors.groupingBy(r -> r.string("order_id")))
+                .values().stream().filter(list -> list.size() == 2).findFirst().orElseThrow().get(0);
+        Profile customer = new Profile(null, null, null, first.string("customer_id"), null, null, null, null, null,
+                null, Map.of());
+        sandboxes.klaviyo().events().create(new dev.nsbridge.klaviyo.events.Event("Fulfilled Order", customer,
+                Map.of("OrderId", first.string("order_number")), Instant.now().minusSeconds(3600), null, null,
+                first.string("order_id"), true));
+
+        new TestRun().run(sandboxes.flow("fulfillments", Map.of()));
+
+        assertThat(klaviyo.events()).filteredOn(e -> e.metricName().equals("Fulfilled Order")
+                && first.string("order_number").equals(e.properties().get("OrderId"))).hasSize(2);
+        assertThat(fulfilledOrders()).hasSize(shipments().size() - 1);
     }
 
     @Test
@@ -241,6 +361,47 @@ final class FlowsIT {
         long active = sandboxes.query("SELECT COUNT(*) AS n FROM item WHERE isinactive = 'F'").get(0).integer("n");
         assertThat(klaviyo.catalogItems()).hasSize((int) active)
                 .allSatisfy(item -> assertThat(item.url()).startsWith("https://shop.example.com/p/SKU-"));
+    }
+
+    /** Rows as plain maps, so two reads of the same records compare by value. */
+    private static List<Map<String, String>> rows(List<SuiteQlRow> rows) {
+        return rows.stream().map(row -> Map.of("kind", row.string("kind"), "id", row.string("id"),
+                "status", row.string("status"), "at", row.string("at"))).toList();
+    }
+
+    /** Every item fulfillment of a sales order, first shipments first within each order (ids grow with time). */
+    private List<SuiteQlRow> shipments() {
+        return sandboxes.query("SELECT d.id, d.tranid, BUILTIN.DF(d.shipmethod) AS carrier, so.id AS order_id,"
+                + " so.tranid AS order_number, so.entity AS customer_id FROM transaction d JOIN transactionline dl"
+                + " ON dl.transaction = d.id AND dl.mainline = 'T' JOIN transaction so ON so.id = dl.createdfrom"
+                + " AND so.type = 'SalesOrd' JOIN customer c ON c.id = so.entity WHERE d.type = 'ItemShip' ORDER BY d.id");
+    }
+
+    /** The Fulfilled Order events Klaviyo holds, by the fulfillment number they carry. */
+    private Map<String, KlaviyoEvent> fulfilledOrders() {
+        return klaviyo.events().stream().filter(e -> e.metricName().equals("Fulfilled Order")
+                        && e.properties().containsKey("FulfillmentId"))
+                .collect(Collectors.toMap(e -> (String) e.properties().get("FulfillmentId"), Function.identity()));
+    }
+
+    /** A query's {@code v} column grouped by its {@code f} column, in the query's order. */
+    private Map<String, List<String>> byShipment(String query) {
+        return sandboxes.query(query).stream().collect(Collectors.groupingBy(r -> r.string("f"),
+                Collectors.mapping(r -> r.string("v"), Collectors.toList())));
+    }
+
+    /** An event's items as "SKU x quantity". */
+    private static List<String> items(KlaviyoEvent event) {
+        return ((List<?>) event.properties().get("Items")).stream().map(item -> (Map<?, ?>) item)
+                .map(item -> item(String.valueOf(item.get("SKU")), String.valueOf(item.get("Quantity")))).toList();
+    }
+
+    private static List<String> skus(List<String> items) {
+        return items.stream().map(item -> item.substring(0, item.indexOf(" x "))).toList();
+    }
+
+    private static String item(String sku, String quantity) {
+        return sku + " x " + new BigDecimal(quantity).stripTrailingZeros().toPlainString();
     }
 
     private List<String> placedOrderIds() {

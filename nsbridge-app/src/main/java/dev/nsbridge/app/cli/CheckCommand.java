@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -34,6 +35,9 @@ public final class CheckCommand implements Callable<Integer> {
     @Option(names = {"-c", "--config"}, defaultValue = "nsbridge.yaml",
             description = "The configuration file (default: ${DEFAULT-VALUE}).")
     Path config;
+
+    @Mixin
+    PlaintextSecretsOption secrets;
 
     @Option(names = "--connection", description = "Check only this connection.")
     String only;
@@ -54,12 +58,12 @@ public final class CheckCommand implements Callable<Integer> {
                     + " write one (add --sandbox to point it at the local sandbox)");
             return ExitCodes.USAGE;
         }
-        ConfigReport report = Workspace.check(config, System::getenv);
+        ConfigReport report = Workspace.check(config, System::getenv, secrets.loadOptions());
         if (!report.isValid()) {
             print(out, report, List.of());
             return ExitCodes.USAGE;
         }
-        Workspace workspace = Workspace.open(config, System::getenv, Clock.systemUTC());
+        Workspace workspace = Workspace.open(config, System::getenv, secrets.loadOptions(), Clock.systemUTC());
         List<ConnectionCheck> checks = new ArrayList<>();
         for (ConnectionConfig connection : workspace.connections().values()) {
             if (resetLoginGuard && ConnectionTypes.NETSUITE.equals(connection.type())

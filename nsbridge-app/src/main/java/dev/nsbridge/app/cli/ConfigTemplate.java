@@ -6,6 +6,8 @@ import dev.nsbridge.engine.config.ConnectionConfig;
 import dev.nsbridge.engine.config.ExtractConfig;
 import dev.nsbridge.engine.config.NsbridgeConfig;
 import dev.nsbridge.engine.config.StateConfig;
+import dev.nsbridge.flows.FlowType;
+import dev.nsbridge.flows.Flows;
 import dev.nsbridge.spi.config.ConfigDef;
 import dev.nsbridge.spi.config.ConfigKey;
 import java.util.ArrayList;
@@ -74,9 +76,27 @@ public final class ConfigTemplate {
             first = false;
         }
         text.append('\n');
+        flows();
+        text.append('\n');
         section("state");
         text.append("# state:\n");
         keys("  ", StateConfig.DEF, Map.of(), true);
+    }
+
+    /** One example per flow type, commented out: a flow needs a Klaviyo connection the starter file does not have. */
+    private void flows() {
+        section("flows");
+        text.append("# flows:\n");
+        for (FlowType type : Flows.types()) {
+            text.append('\n');
+            comment("  ", "An example " + type.wireName() + " flow: uncomment to use it. " + type.documentation());
+            text.append("  # ").append(type.wireName()).append(":\n");
+            text.append("  #   type: ").append(type.wireName()).append('\n');
+            text.append("  #   source: netsuite\n");
+            text.append("  #   destination: klaviyo\n");
+            text.append("  #   settings:\n");
+            keys("      ", type.settings(), Map.of(), true);
+        }
     }
 
     private void connection(String name, String type, Map<String, String> values, boolean example) {

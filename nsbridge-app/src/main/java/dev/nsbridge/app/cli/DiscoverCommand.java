@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -33,6 +34,9 @@ public final class DiscoverCommand implements Callable<Integer> {
             description = "The configuration file (default: ${DEFAULT-VALUE}).")
     Path config;
 
+    @Mixin
+    PlaintextSecretsOption secrets;
+
     @Option(names = "--connection", description = "The NetSuite connection (default: the only one).")
     String connection;
 
@@ -47,7 +51,7 @@ public final class DiscoverCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Workspace workspace = Workspaces.open(spec, config);
+        Workspace workspace = Workspaces.open(spec, config, secrets.loadOptions());
         String name = connection != null ? connection : onlyNetSuiteConnection(workspace);
         PrintWriter out = spec.commandLine().getOut();
         if (table == null) {

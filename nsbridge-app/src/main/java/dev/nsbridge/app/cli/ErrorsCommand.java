@@ -8,6 +8,7 @@ import dev.nsbridge.app.flow.FlowRunReport;
 import dev.nsbridge.app.flow.RecordErrors;
 import dev.nsbridge.engine.store.StoredError;
 import dev.nsbridge.engine.store.Stores;
+import dev.nsbridge.spi.data.RecordError;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -26,7 +28,8 @@ import picocli.CommandLine.Spec;
  * the payload and the reason so a person can fix the record at its source and {@code nsbridge retry} it.
  */
 @Command(name = "errors", mixinStandardHelpOptions = true,
-        description = "Lists record errors: open ones, or all with --all.",
+        description = "Lists record errors (records refused) and warnings (records sent with a field left out):"
+                + " open ones, or all with --all.",
         subcommands = {ErrorsCommand.Show.class, ErrorsCommand.Resolve.class})
 public final class ErrorsCommand implements Callable<Integer> {
     @Spec
@@ -35,6 +38,9 @@ public final class ErrorsCommand implements Callable<Integer> {
     @Option(names = {"-c", "--config"}, defaultValue = "nsbridge.yaml", scope = picocli.CommandLine.ScopeType.INHERIT,
             description = "The configuration file (default: ${DEFAULT-VALUE}).")
     Path config;
+
+    @Mixin
+    PlaintextSecretsOption secrets;
 
     @Option(names = "--json", scope = picocli.CommandLine.ScopeType.INHERIT,
             description = "Print JSON instead of text.")
@@ -46,22 +52,30 @@ public final class ErrorsCommand implements Callable<Integer> {
     @Option(names = "--all", description = "Resolved errors too.")
     boolean all;
 
+    @Option(names = "--kind", paramLabel = "KIND", converter = KindConverter.class,
+            description = "Only errors (records refused; they can be retried) or warnings (records sent with a"
+                    + " field left out; they clear when the record is next sent whole, or by resolve): error or"
+                    + " warning. Default: both.")
+    RecordError.Kind kind;
+
     @Override
     public Integer call() {
         return withErrors(errors -> {
-            List<StoredError> listed = errors.list(Optional.ofNullable(pipeline), all);
+            List<StoredError> listed = errors.list(Optional.ofNullable(pipeline), all, Optional.ofNullable(kind));
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
                 ArrayNode array = new ObjectMapper().createArrayNode();
                 listed.forEach(error -> array.add(node(error, false)));
                 out.println(array);
             } else if (listed.isEmpty()) {
-                out.println(all ? "no record errors" : "no open record errors");
+                String what = kind == null ? "record errors" : "record " + kind.wireName() + "s";
+                out.println(all ? "no " + what : "no open " + what);
             } else {
-                out.println(String.format("%-6s %-24s %-12s %-9s %-20s %-20s %-8s %s", "ID", "PIPELINE", "RECORD",
-                        "STATUS", "FIRST SEEN", "LAST SEEN", "ATTEMPTS", "REASON"));
-                listed.forEach(error -> out.println(String.format("%-6d %-24s %-12s %-9s %-20s %-20s %-8d %s",
-                        error.id(), error.pipeline(), error.error().recordKey(), error.status().wireName(),
+                out.println(String.format("%-6s %-24s %-12s %-8s %-9s %-20s %-20s %-8s %s", "ID", "PIPELINE",
+                        "RECORD", "KIND", "STATUS", "FIRST SEEN", "LAST SEEN", "ATTEMPTS", "REASON"));
+                listed.forEach(error -> out.println(String.format("%-6d %-24s %-12s %-8s %-9s %-20s %-20s %-8d %s",
+                        error.id(), error.pipeline(), error.error().recordKey(), error.error().kind().wireName(),
+                        error.status().wireName(),
                         FlowCli.time(error.firstSeen()), FlowCli.time(error.lastSeen()), error.attempts(),
                         error.error().code() + ": " + error.error().reason())));
                 if (listed.size() == RecordErrors.BATCH) {
@@ -74,7 +88,7 @@ public final class ErrorsCommand implements Callable<Integer> {
     }
 
     private int withErrors(Function<RecordErrors, Integer> work) {
-        Workspace workspace = Workspaces.open(spec, config);
+        Workspace workspace = Workspaces.openForLocalState(spec, config, secrets.loadOptions());
         try (Stores stores = workspace.stores()) {
             return work.apply(new RecordErrors(workspace, stores));
         }
@@ -83,8 +97,8 @@ public final class ErrorsCommand implements Callable<Integer> {
     static ObjectNode node(StoredError error, boolean withPayload) {
         ObjectNode node = new ObjectMapper().createObjectNode().put("id", error.id())
                 .put("pipeline", error.pipeline()).put("record", error.error().recordKey())
-                .put("code", error.error().code()).put("reason", error.error().reason())
-                .put("status", error.status().wireName()).put("first_seen", error.firstSeen().toString())
+                .put("kind", error.error().kind().wireName()).put("code", error.error().code())
+                .put("reason", error.error().reason()).put("status", error.status().wireName()).put("first_seen", error.firstSeen().toString())
                 .put("last_seen", error.lastSeen().toString()).put("attempts", error.attempts())
                 .put("run_id", error.runId());
         error.resolvedAt().ifPresent(at -> node.put("resolved_at", at.toString()));
@@ -92,6 +106,19 @@ public final class ErrorsCommand implements Callable<Integer> {
             node.set("payload", FlowRunReport.body(error.error().payload()));
         }
         return node;
+    }
+
+    /** Reads {@code --kind} as its lower-case wire name, naming the two values when it is neither. */
+    static final class KindConverter implements picocli.CommandLine.ITypeConverter<RecordError.Kind> {
+        @Override
+        public RecordError.Kind convert(String value) {
+            try {
+                return RecordError.Kind.fromWireName(value);
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException("'" + value + "' is no kind; use error or"
+                        + " warning");
+            }
+        }
     }
 
     /** {@code nsbridge errors show ID}: one error with the payload that was refused. */
@@ -111,8 +138,8 @@ public final class ErrorsCommand implements Callable<Integer> {
                 if (parent.json) {
                     out.println(node(error, true));
                 } else {
-                    out.println("error " + error.id() + " of " + error.pipeline() + ", record "
-                            + error.error().recordKey() + " (" + error.status().wireName() + ")");
+                    out.println(error.error().kind().wireName() + " " + error.id() + " of " + error.pipeline()
+                            + ", record " + error.error().recordKey() + " (" + error.status().wireName() + ")");
                     out.println("  reason:   " + error.error().code() + ": " + error.error().reason());
                     out.println("  seen:     " + FlowCli.time(error.firstSeen()) + " to "
                             + FlowCli.time(error.lastSeen()) + ", " + error.attempts() + " attempt(s), run "
@@ -129,7 +156,7 @@ public final class ErrorsCommand implements Callable<Integer> {
 
     /** {@code nsbridge errors resolve ID}: closes an error by hand. */
     @Command(name = "resolve", mixinStandardHelpOptions = true,
-            description = "Marks one error resolved by hand; it leaves the open list.")
+            description = "Marks one error resolved by hand, or dismisses a warning; it leaves the open list.")
     static final class Resolve implements Callable<Integer> {
         @ParentCommand
         ErrorsCommand parent;

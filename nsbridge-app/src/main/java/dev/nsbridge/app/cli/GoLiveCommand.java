@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -40,6 +41,9 @@ public final class GoLiveCommand implements Callable<Integer> {
             description = "The configuration file (default: ${DEFAULT-VALUE}).")
     Path config;
 
+    @Mixin
+    PlaintextSecretsOption secrets;
+
     @Parameters(index = "0", arity = "0..1", paramLabel = "FLOW", description = "A flow's name under flows:.")
     String flow;
 
@@ -56,7 +60,7 @@ public final class GoLiveCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Workspace workspace = Workspaces.open(spec, config);
+        Workspace workspace = Workspaces.openForLocalState(spec, config, secrets.loadOptions());
         PrintWriter out = spec.commandLine().getOut();
         try (Stores stores = workspace.stores()) {
             FlowGoLive goLive = new FlowGoLive(stores.state());

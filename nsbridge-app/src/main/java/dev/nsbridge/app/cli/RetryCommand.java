@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -31,6 +32,9 @@ public final class RetryCommand implements Callable<Integer> {
             description = "The configuration file (default: ${DEFAULT-VALUE}).")
     Path config;
 
+    @Mixin
+    PlaintextSecretsOption secrets;
+
     @Parameters(index = "0", arity = "0..1", paramLabel = "PIPELINE", description = "Only this flow's errors.")
     String pipeline;
 
@@ -42,7 +46,7 @@ public final class RetryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Workspace workspace = Workspaces.open(spec, config);
+        Workspace workspace = Workspaces.open(spec, config, secrets.loadOptions());
         List<RetryReport> reports;
         try (Stores stores = workspace.stores()) {
             RecordErrors errors = new RecordErrors(workspace, stores);

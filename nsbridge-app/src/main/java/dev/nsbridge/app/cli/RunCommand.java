@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -43,6 +44,9 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = {"-c", "--config"}, defaultValue = "nsbridge.yaml",
             description = "The configuration file (default: ${DEFAULT-VALUE}).")
     Path config;
+
+    @Mixin
+    PlaintextSecretsOption secrets;
 
     @Parameters(arity = "0..*", paramLabel = "PIPELINE", description = "Extracts or flows to run, by name.")
     List<String> extracts = new ArrayList<>();
@@ -71,7 +75,7 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Optional<Window> backfill = backfill();
-        Workspace workspace = Workspaces.open(spec, config);
+        Workspace workspace = Workspaces.open(spec, config, secrets.loadOptions());
         List<String> flows = extracts.stream().filter(workspace.config().flows()::containsKey).toList();
         List<String> named = extracts.stream().filter(name -> !flows.contains(name)).toList();
         RunOptions flowOptions = flowOptions(flows, named);

@@ -29,6 +29,10 @@ final class RunSummary {
             if (result.counts().errors() > 0) {
                 out.println("  " + result.counts().errors() + " record(s) refused; they wait in the error store");
             }
+            if (result.counts().warnings() > 0) {
+                out.println("  " + result.counts().warnings() + " record(s) written with a warning: nsbridge errors "
+                        + outcome.extract() + " --kind warning");
+            }
         }
     }
 
@@ -43,7 +47,7 @@ final class RunSummary {
                     .put("run_id", result.runId()).put("status", result.status().wireName())
                     .put("rows_read", result.counts().read()).put("rows_written", result.counts().written())
                     .put("rows_deleted", result.counts().deleted()).put("records_refused", result.counts().errors())
-                    .put("duration_ms", result.duration().toMillis());
+                    .put("records_with_warnings", result.counts().warnings()).put("duration_ms", result.duration().toMillis());
             ObjectNode state = node.putObject("state");
             result.state().values().forEach((key, value) -> state.putPOJO(key, value));
             result.failure().ifPresent(failure -> node.putObject("error").put("code", failure.code())

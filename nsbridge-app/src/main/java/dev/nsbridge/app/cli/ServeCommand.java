@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -28,6 +29,9 @@ public final class ServeCommand implements Callable<Integer> {
     @Option(names = {"-c", "--config"}, defaultValue = "nsbridge.yaml",
             description = "The configuration file (default: ${DEFAULT-VALUE}).")
     Path config;
+
+    @Mixin
+    PlaintextSecretsOption secrets;
 
     @Option(names = "--host", defaultValue = ServerOptions.LOCAL,
             description = "The address to listen on (default: ${DEFAULT-VALUE}, this machine only; 0.0.0.0 for all).")
@@ -62,7 +66,8 @@ public final class ServeCommand implements Callable<Integer> {
             JsonLogs.enable();
         }
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-        NsbridgeServer server = NsbridgeServer.start(config, new ServerOptions(host, port, resetToken, publicMetrics),
+        NsbridgeServer server = NsbridgeServer.start(config, new ServerOptions(host, port, resetToken, publicMetrics,
+                secrets.loadOptions()),
                 System::getenv, Clock.systemUTC(), out);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

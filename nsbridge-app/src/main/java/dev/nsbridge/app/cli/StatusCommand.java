@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -36,6 +37,9 @@ public final class StatusCommand implements Callable<Integer> {
             description = "The configuration file (default: ${DEFAULT-VALUE}).")
     Path config;
 
+    @Mixin
+    PlaintextSecretsOption secrets;
+
     @Option(names = "--json", description = "Print one JSON document instead of text.")
     boolean json;
 
@@ -45,7 +49,7 @@ public final class StatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Workspace workspace = Workspaces.open(spec, config);
+        Workspace workspace = Workspaces.openForLocalState(spec, config, secrets.loadOptions());
         List<Standing> standings = new ArrayList<>();
         List<FlowStanding> flows;
         try (ExtractSession session = new ExtractSession(workspace)) {

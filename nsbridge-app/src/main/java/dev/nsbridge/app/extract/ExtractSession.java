@@ -42,7 +42,10 @@ public final class ExtractSession implements AutoCloseable {
     }
 
     public CommittedStates committedStates() {
-        return new CommittedStates(this::destination, stores.state());
+        // A warehouse whose credentials are not set cannot be read (status reads local state only then): its
+        // extracts show the position the state store last had.
+        return new CommittedStates(connection -> workspace.connection(connection).hasCredentials()
+                ? destination(connection) : null, stores.state());
     }
 
     @Override

@@ -37,6 +37,10 @@ public final class FlowRunReport {
             out.println("flow " + result.pipeline() + ": " + result.status().wireName() + ", read "
                     + result.counts().read() + ", sent " + result.counts().written() + ", refused "
                     + result.counts().errors() + " in " + seconds + " (run " + result.runId() + ")");
+            if (result.counts().warnings() > 0) {
+                out.println("  " + result.counts().warnings() + " sent with a warning (a field left out): nsbridge"
+                        + " errors " + result.pipeline() + " --kind warning");
+            }
             if (result.counts().errors() > 0) {
                 out.println("  the refused records are kept: nsbridge errors " + result.pipeline());
             }
@@ -51,7 +55,8 @@ public final class FlowRunReport {
         ObjectNode root = JSON.createObjectNode().put("flow", result.pipeline())
                 .put("run_id", result.runId()).put("status", result.status().wireName()).put("dry_run", run.dryRun())
                 .put("read", result.counts().read()).put("sent", result.counts().written())
-                .put("refused", result.counts().errors()).put("duration_ms", result.duration().toMillis());
+                .put("refused", result.counts().errors()).put("warnings", result.counts().warnings())
+                .put("duration_ms", result.duration().toMillis());
         result.failure().ifPresent(failure -> root.putObject("failure").put("code", failure.code())
                 .put("message", failure.getMessage()).put("fix", failure.fix().orElse(null)));
         if (run.dryRun()) {

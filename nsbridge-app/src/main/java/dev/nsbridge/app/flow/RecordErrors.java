@@ -39,10 +39,15 @@ public final class RecordErrors {
         this.goLive = new FlowGoLive(stores.state());
     }
 
-    /** Open errors (or all, resolved too), newest first, of one pipeline or of every one. */
-    public List<StoredError> list(Optional<String> pipeline, boolean all) {
+    /** Open entries (or all, resolved too), newest first, of one pipeline or of every one, of one kind or both. */
+    public List<StoredError> list(Optional<String> pipeline, boolean all, Optional<RecordError.Kind> kind) {
         pipeline.ifPresent(this::requirePipeline);
-        return stores.errors().list(pipeline, all ? Optional.empty() : Optional.of(ErrorStatus.OPEN), BATCH);
+        return stores.errors().list(pipeline, all ? Optional.empty() : Optional.of(ErrorStatus.OPEN), kind, BATCH);
+    }
+
+    /** Open entries of both kinds (or all, resolved too), newest first. */
+    public List<StoredError> list(Optional<String> pipeline, boolean all) {
+        return list(pipeline, all, Optional.empty());
     }
 
     public StoredError get(long id) {
@@ -80,6 +85,12 @@ public final class RecordErrors {
     /** Retries one entry. The engine's retrier takes a pipeline's whole queue, so this does the same for one. */
     public RetryReport retry(long id) {
         StoredError stored = get(id);
+        if (stored.error().isWarning()) {
+            throw new ConfigurationException("WARNING_NOT_RETRIED", "entry " + id + " is a warning: record "
+                    + stored.error().recordKey() + " was sent, without the field it names, so there is nothing to"
+                    + " send again", "correct the field in NetSuite (the warning clears when the record is next sent"
+                    + " whole), or dismiss it with nsbridge errors resolve " + id);
+        }
         if (stored.status() != ErrorStatus.OPEN) {
             return new RetryReport(stored.pipeline(), 0, 0, 0);
         }
@@ -87,12 +98,8 @@ public final class RecordErrors {
         RetryableDestination destination = (RetryableDestination) pipeline.destination();
         try (RunLocks.Lease lease = stores.locks().acquire(pipeline.name(), clock.instant())) {
             List<RecordError> refused = destination.retry(pipeline.write(), List.of(stored.error()));
-            if (refused.isEmpty()) {
-                stores.errors().resolve(id, clock.instant());
-                return new RetryReport(stored.pipeline(), 1, 1, 0);
-            }
-            stores.errors().markRetried(id, refused.get(0), clock.instant());
-            return new RetryReport(stored.pipeline(), 1, 0, 1);
+            boolean through = stores.errors().settleRetry(stored, refused.stream().findFirst(), clock.instant());
+            return new RetryReport(stored.pipeline(), 1, through ? 1 : 0, through ? 0 : 1);
         }
     }
 

@@ -20,7 +20,7 @@ final class ApiViews {
 
     static ObjectNode counts(RunCounts counts) {
         return JSON.createObjectNode().put("read", counts.read()).put("written", counts.written())
-                .put("deleted", counts.deleted()).put("errors", counts.errors());
+                .put("deleted", counts.deleted()).put("errors", counts.errors()).put("warnings", counts.warnings());
     }
 
     static ObjectNode run(RunRecord run) {
@@ -48,6 +48,7 @@ final class ApiViews {
     static ObjectNode error(StoredError error, boolean withPayload) {
         ObjectNode node = JSON.createObjectNode().put("id", error.id()).put("pipeline", error.pipeline())
                 .put("runId", error.runId()).put("recordKey", error.error().recordKey())
+                .put("kind", error.error().kind().wireName())
                 .put("code", error.error().code()).put("reason", error.error().reason())
                 .put("status", error.status().wireName()).put("attempts", error.attempts())
                 .put("firstSeen", error.firstSeen().toString()).put("lastSeen", error.lastSeen().toString());

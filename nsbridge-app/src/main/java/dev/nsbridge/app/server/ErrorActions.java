@@ -34,10 +34,10 @@ final class ErrorActions {
         this.clock = clock;
     }
 
-    /** Sends one open record again; answers the entry as it stands afterwards. */
+    /** Sends one open record again; answers the entry as it stands afterwards. A warning's record was sent: kept. */
     Optional<StoredError> retry(long id) {
         Optional<StoredError> found = stores.errors().get(id);
-        if (found.isEmpty() || found.get().status() == ErrorStatus.RESOLVED) {
+        if (found.isEmpty() || found.get().status() == ErrorStatus.RESOLVED || found.get().error().isWarning()) {
             return found;
         }
         StoredError error = found.get();
@@ -48,13 +48,8 @@ final class ErrorActions {
         RunLocks.Lease lease = stores.locks().acquire(pipeline.name(), clock.instant());
         try {
             List<RecordError> refused = destination.retry(pipeline.write(), List.of(error.error()));
-            if (refused.isEmpty()) {
-                stores.errors().resolve(id, clock.instant());
-                metrics.retried(pipeline.name(), 1, 0);
-            } else {
-                stores.errors().markRetried(id, refused.get(0), clock.instant());
-                metrics.retried(pipeline.name(), 0, 1);
-            }
+            boolean through = stores.errors().settleRetry(error, refused.stream().findFirst(), clock.instant());
+            metrics.retried(pipeline.name(), through ? 1 : 0, through ? 0 : 1);
         } finally {
             lease.close();
             pipeline.source().close();
@@ -66,7 +61,8 @@ final class ErrorActions {
     /** Retries the open errors of one pipeline, or of every pipeline that has some. */
     ErrorRetrier.RetryOutcome retryAll(Optional<String> only) {
         List<String> pipelines = only.map(List::of).orElseGet(() -> stores.errors()
-                .list(Optional.empty(), Optional.of(ErrorStatus.OPEN), RETRY_ALL_LIMIT).stream()
+                .list(Optional.empty(), Optional.of(ErrorStatus.OPEN), Optional.of(RecordError.Kind.ERROR),
+                        RETRY_ALL_LIMIT).stream()
                 .map(StoredError::pipeline).distinct().toList());
         int attempted = 0;
         int resolved = 0;

@@ -59,7 +59,8 @@ public final class NsbridgeServer implements AutoCloseable {
         ServerMetrics metrics = new ServerMetrics();
         HttpClient http = new CountingHttpClient(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(20))
                 .build(), metrics::request);
-        Workspace workspace = Workspace.open(config, environment, clock, http);
+        Workspace workspace = Workspace.open(config, environment, options.loadOptions(), clock, http);
+        workspace.warnings().forEach(warning -> LOG.warn("{}", warning.render()));
         Stores stores = workspace.stores();
         try {
             AdminToken.Opened token = workspace.config().state().shared()

@@ -7,6 +7,7 @@ import dev.nsbridge.app.connect.ConnectionCheck;
 import dev.nsbridge.engine.config.ConnectionConfig;
 import dev.nsbridge.engine.schedule.Scheduler;
 import dev.nsbridge.engine.store.ErrorStatus;
+import dev.nsbridge.spi.data.RecordError;
 import dev.nsbridge.engine.store.RunRecord;
 import dev.nsbridge.engine.store.Stores;
 import dev.nsbridge.spi.errors.ConfigurationException;
@@ -128,6 +129,7 @@ final class PipelineApi {
         Optional<String> next = entry.scheduled() ? scheduler.nextRun(name).map(Object::toString) : Optional.empty();
         next.ifPresentOrElse(at -> node.put("nextRun", at), () -> node.putNull("nextRun"));
         node.put("openErrors", stores.errors().count(name, ErrorStatus.OPEN));
+        node.put("openWarnings", stores.errors().count(name, ErrorStatus.OPEN, RecordError.Kind.WARNING));
         node.set("settings", ApiViews.settings(entry.settings()));
         return node;
     }

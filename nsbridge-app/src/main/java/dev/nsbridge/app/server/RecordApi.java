@@ -5,6 +5,7 @@ import dev.nsbridge.engine.run.ErrorRetrier;
 import dev.nsbridge.engine.store.ErrorStatus;
 import dev.nsbridge.engine.store.StoredError;
 import dev.nsbridge.engine.store.Stores;
+import dev.nsbridge.spi.data.RecordError;
 import dev.nsbridge.spi.errors.ConfigurationException;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import io.javalin.http.Context;
@@ -46,8 +47,9 @@ final class RecordApi {
                 .orElseThrow(() -> PipelineApi.notFound("run", ctx.pathParam("id"))))));
         app.get("/api/errors", ctx -> {
             Optional<ErrorStatus> status = Optional.ofNullable(ctx.queryParam("status")).map(RecordApi::status);
+            Optional<RecordError.Kind> kind = Optional.ofNullable(ctx.queryParam("kind")).map(RecordApi::kind);
             ArrayNode list = ApiViews.JSON.createArrayNode();
-            stores.errors().list(Optional.ofNullable(ctx.queryParam("pipeline")), status, limit(ctx))
+            stores.errors().list(Optional.ofNullable(ctx.queryParam("pipeline")), status, kind, limit(ctx))
                     .forEach(error -> list.add(ApiViews.error(error, false)));
             replies.json(ctx, list);
         });
@@ -83,6 +85,15 @@ final class RecordApi {
         } catch (NumberFormatException e) {
             throw new ConfigurationException("BAD_LIMIT", "limit must be a number, not '" + value + "'",
                     "give limit=1.." + MAX_LIMIT);
+        }
+    }
+
+    private static RecordError.Kind kind(String value) {
+        try {
+            return RecordError.Kind.fromWireName(value);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigurationException("BAD_KIND", "kind must be error or warning, not '" + value + "'",
+                    "give kind=error or kind=warning");
         }
     }
 

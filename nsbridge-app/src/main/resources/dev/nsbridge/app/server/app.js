@@ -57,7 +57,8 @@ async function dashboard() {
 function pipelineTable(pipelines) {
   return h("table", {id: "pipelines"},
     h("thead", {}, h("tr", {}, ["Pipeline", "Kind", "Phase", "Status", "Last run", "Rows", "Duration",
-      "Next run", "Open errors"].map(label => h("th", {class: ["Rows", "Open errors"].includes(label) ? "num" : null},
+      "Next run", "Open errors", "Warnings"].map(label => h("th", {class: ["Rows", "Open errors", "Warnings"]
+        .includes(label) ? "num" : null},
       label)))),
     h("tbody", {}, pipelines.map(p => h("tr", {"data-pipeline": p.name},
       h("td", {}, h("a", {href: `#/pipelines/${encodeURIComponent(p.name)}`}, p.name)),
@@ -68,7 +69,9 @@ function pipelineTable(pipelines) {
       h("td", {class: "num"}, p.lastRun ? rows(p.lastRun.counts.written) : "—"),
       h("td", {}, p.lastRun ? duration(p.lastRun.durationMs) : "—"),
       h("td", {}, p.nextRun ? when(p.nextRun) : (p.schedule ? "—" : "manual")),
-      h("td", {class: "num"}, p.openErrors ? h("a", {href: "#/errors?status=open"}, p.openErrors) : "0")))));
+      h("td", {class: "num"}, p.openErrors ? h("a", {href: "#/errors?status=open&kind=error"}, p.openErrors) : "0"),
+      h("td", {class: "num warnings"}, p.openWarnings
+        ? h("a", {href: "#/errors?status=open&kind=warning"}, p.openWarnings) : "0")))));
 }
 
 async function connections() {
@@ -138,7 +141,8 @@ async function pipeline(name) {
         + when(p.nextRun) : "No schedule: runs only when started."),
       p.lastRun ? h("p", {}, `Last run ${when(p.lastRun.startedAt)}: `, badge(p.lastRun.status),
         ` ${rows(p.lastRun.counts.read)} read, ${rows(p.lastRun.counts.written)} written, `
-        + `${rows(p.lastRun.counts.errors)} refused, ${duration(p.lastRun.durationMs)}`) : h("p", {}, "Never run."),
+        + `${rows(p.lastRun.counts.errors)} refused, ${rows(p.lastRun.counts.warnings)} sent with a warning, `
+        + duration(p.lastRun.durationMs)) : h("p", {}, "Never run."),
       h("div", {class: "actions"}, buttons), output),
     h("h2", {}, "Settings"), h("div", {class: "card"}, settings(p.settings)),
     h("p", {}, h("a", {href: `#/runs?pipeline=${encodeURIComponent(p.name)}`}, "Run history →")),
@@ -163,7 +167,7 @@ async function runs(query) {
         ({label: label(r), value: r.durationMs / 1000})), "#6941c6", v => v.toFixed(1)))),
     h("table", {id: "runs"},
       h("thead", {}, h("tr", {}, ["Run", "Pipeline", "Status", "Started", "Duration", "Per stream", "Errors",
-        "Message"].map(x => h("th", {}, x)))),
+        "Warnings", "Message"].map(x => h("th", {}, x)))),
       h("tbody", {}, list.map(r => h("tr", {"data-run": r.id},
         h("td", {}, `#${r.id}${r.dryRun ? " (dry)" : ""}`),
         h("td", {}, h("a", {href: `#/pipelines/${encodeURIComponent(r.pipeline)}`}, r.pipeline)),
@@ -171,43 +175,51 @@ async function runs(query) {
         h("td", {}, Object.entries(r.streams).map(([stream, c]) =>
           h("div", {}, `${stream}: ${rows(c.read)} read, ${rows(c.written)} written, ${rows(c.deleted)} deleted`))),
         h("td", {class: "num"}, rows(r.counts.errors)),
+        h("td", {class: "num"}, rows(r.counts.warnings)),
         h("td", {class: "muted"}, r.message || ""))))),
   ];
 }
 
 async function errors(query) {
   const status = query.get("status") || "open";
-  const list = await api("GET", `/api/errors?status=${status}`);
+  // Errors are records refused (they can be retried); warnings are records sent with a field left out.
+  const kind = ["error", "warning"].includes(query.get("kind")) ? query.get("kind") : "";
+  const list = await api("GET", `/api/errors?status=${status}` + (kind ? `&kind=${kind}` : ""));
   const output = h("div", {id: "retry-all-output"});
-  const retryAll = h("button", {id: "retry-all", class: "primary", disabled: status !== "open" || !list.length,
+  const retryAll = h("button", {id: "retry-all", class: "primary", disabled: status !== "open" || !list.some(e => e.kind === "error"),
     onclick: async () => {
       try {
         const outcome = await api("POST", "/api/errors/retry-all");
         notice(output, `${outcome.resolved} resolved, ${outcome.stillOpen} still open.`, true);
         setTimeout(route, 800);
       } catch (error) { notice(output, failure(error)); }
-    }}, "Retry all open");
+    }}, "Retry all open errors");
   return [
     h("h1", {}, "Error queue"),
-    h("div", {class: "tabs"}, ["open", "resolved"].map(s => h("a", {id: `tab-${s}`, href: `#/errors?status=${s}`,
-      class: s === status ? "current" : null}, s))),
+    h("div", {class: "tabs"}, ["open", "resolved"].map(s => h("a", {id: `tab-${s}`,
+      href: `#/errors?status=${s}` + (kind ? `&kind=${kind}` : ""), class: s === status ? "current" : null}, s))),
+    h("div", {class: "tabs"}, [["", "errors and warnings"], ["error", "errors"], ["warning", "warnings"]]
+      .map(([k, label]) => h("a", {id: `kind-${k || "all"}`, href: `#/errors?status=${status}` + (k ? `&kind=${k}` : ""),
+        class: k === kind ? "current" : null}, label))),
     h("div", {class: "actions"}, retryAll), output,
     list.length ? h("table", {id: "errors"},
-      h("thead", {}, h("tr", {}, ["Id", "Pipeline", "Record", "Code", "Reason", "Attempts", "Last seen"]
+      h("thead", {}, h("tr", {}, ["Id", "Pipeline", "Record", "Kind", "Code", "Reason", "Attempts", "Last seen"]
         .map(x => h("th", {}, x)))),
-      h("tbody", {}, list.map(e => h("tr", {"data-error": e.id, "data-code": e.code},
+      h("tbody", {}, list.map(e => h("tr", {"data-error": e.id, "data-code": e.code, "data-kind": e.kind},
         h("td", {}, h("a", {href: `#/errors/${e.id}`, class: "open-error"}, `#${e.id}`)),
-        h("td", {}, e.pipeline), h("td", {}, e.recordKey), h("td", {}, badge(e.code, e.status)),
+        h("td", {}, e.pipeline), h("td", {}, e.recordKey), h("td", {class: "kind"}, e.kind),
+        h("td", {}, badge(e.code, e.status)),
         h("td", {}, e.reason), h("td", {class: "num"}, e.attempts), h("td", {}, when(e.lastSeen))))))
-      : h("p", {class: "muted"}, `No ${status} errors.`),
+      : h("p", {class: "muted"}, `No ${status} ${kind ? kind + "s" : "errors or warnings"}.`),
   ];
 }
 
 async function errorDetail(id) {
   const e = await api("GET", `/api/errors/${encodeURIComponent(id)}`);
   const output = h("div", {id: "error-output"});
+  const warning = e.kind === "warning";
   const act = (label, path, primary) => h("button", {id: path, class: primary ? "primary" : null,
-    disabled: e.status !== "open", onclick: async () => {
+    disabled: e.status !== "open" || (warning && path === "retry"), onclick: async () => {
       try {
         const after = await api("POST", `/api/errors/${e.id}/${path}`);
         notice(output, after.status === "resolved" ? "Resolved." : `Still open: ${after.reason}`,
@@ -216,7 +228,10 @@ async function errorDetail(id) {
       } catch (error) { notice(output, failure(error)); }
     }}, label);
   return [
-    h("h1", {}, `Error #${e.id} `, h("span", {id: "error-status"}, badge(e.status))),
+    h("h1", {}, `${warning ? "Warning" : "Error"} #${e.id} `, h("span", {id: "error-status"}, badge(e.status))),
+    warning ? h("p", {class: "muted"}, "The record was sent without the field named below; there is nothing to"
+      + " retry. Correct it in NetSuite (the warning clears when the record is next sent whole), or dismiss it.")
+      : null,
     h("div", {class: "card"},
       h("dl", {class: "settings"},
         h("dt", {}, "Pipeline"), h("dd", {}, e.pipeline), h("dt", {}, "Record"), h("dd", {}, e.recordKey),
@@ -224,7 +239,8 @@ async function errorDetail(id) {
         h("dt", {}, "Attempts"), h("dd", {}, e.attempts), h("dt", {}, "First seen"), h("dd", {}, when(e.firstSeen)),
         h("dt", {}, "Last seen"), h("dd", {}, when(e.lastSeen)), h("dt", {}, "Resolved"),
         h("dd", {}, when(e.resolvedAt))),
-      h("div", {class: "actions"}, act("Retry", "retry", true), act("Resolve", "resolve")), output),
+      h("div", {class: "actions"}, act("Retry", "retry", !warning),
+        act(warning ? "Dismiss" : "Resolve", "resolve", warning)), output),
     h("h2", {}, "Payload"), h("pre", {id: "payload"}, pretty(e.payload)),
     h("p", {}, h("a", {href: "#/errors"}, "← Error queue")),
   ];

@@ -75,7 +75,8 @@ final class CheckCommandIT {
                     client_id: "%s"
                     certificate_id: "%s"
                     private_key_file: "%s"
-                """.formatted(sandbox.accountId(), sandbox.baseUrl(), oauth2.clientId(), certificate.id(), key));
+                """.formatted(sandbox.accountId(), sandbox.baseUrl(),
+                EncryptedValue.of("connections.netsuite.client_id", oauth2.clientId()), certificate.id(), key));
 
         Commands.Outcome outcome = Commands.run("check", "--config", file.toString(), "--json");
 

@@ -25,18 +25,22 @@ final class ConfigMistakesTest {
                     account: "1234567"
                     base_url: "http://127.0.0.1:9"
                     auth: tba
-                    consumer_key: "ck"
-                    consumer_secret: "cs"
-                    token_id: "ti"
-                    token_secret: "ts"
+                    consumer_key: "%s"
+                    consumer_secret: "%s"
+                    token_id: "%s"
+                    token_secret: "%s"
                   klaviyo:
                     type: klaviyo
-                    api_key: "pk_test"
+                    api_key: "%s"
                     base_url: "http://127.0.0.1:9"
                   warehouse:
                     type: duckdb
                     path: warehouse.duckdb
-                """ + rest);
+                """.formatted(EncryptedValue.of("connections.netsuite.consumer_key", "ck"),
+                EncryptedValue.of("connections.netsuite.consumer_secret", "cs"),
+                EncryptedValue.of("connections.netsuite.token_id", "ti"),
+                EncryptedValue.of("connections.netsuite.token_secret", "ts"),
+                EncryptedValue.of("connections.klaviyo.api_key", "pk_test")) + rest);
     }
 
     private static int lineOf(Path file, String text) throws Exception {

@@ -2,6 +2,8 @@ package dev.nsbridge.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.nsbridge.app.demo.SandboxContacts;
+import dev.nsbridge.sandbox.netsuite.NetSuiteSandbox;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,7 +35,10 @@ final class DemoCommandIT {
     void shouldRunEveryLoadMethodThenAnIncrementalRunAndPrintWhatLandedNamesIncludedInAnyLocale() throws Exception {
         Path duckdb = folder.resolve("demo.duckdb");
 
-        Run run = runInPosixLocale("demo", "--scale", "0.02", "--duckdb", duckdb.toString());
+        SandboxContacts expected = contactsAfterTheDemosActivity();
+
+        Run run = runInPosixLocale("demo", "--scale", "0.02", "--changes", "40", "--duckdb",
+                duckdb.toString());
 
         assertThat(run.code()).as(run.out() + run.err()).isZero();
         assertThat(run.out()).contains("First run").contains("Second run").contains("What landed")
@@ -46,6 +53,31 @@ final class DemoCommandIT {
             assertThat(name.chars()).as(name).anyMatch(c -> c > 127);
             assertThat(landed).as("the names in DuckDB").contains(name);
         });
+        assertEveryReachableCustomerWasSent(run.out(), expected);
+    }
+
+    /**
+     * The sandbox the demo starts (its defaults at scale 0.02) as the Klaviyo step reads it, after the demo's 40
+     * changes: the generator and the activity are seeded, so this one holds the same customers.
+     */
+    private static SandboxContacts contactsAfterTheDemosActivity() throws Exception {
+        try (NetSuiteSandbox sandbox = NetSuiteSandbox.start(NetSuiteSandbox.Options.defaults().withScale(0.02))) {
+            sandbox.account().simulateActivity(40);
+            return SandboxContacts.of(sandbox, "US");
+        }
+    }
+
+    /** The customers flow sent every customer with a usable email or phone, refused only those with neither. */
+    private static void assertEveryReachableCustomerWasSent(String out, SandboxContacts expected) {
+        Matcher customers = Pattern.compile("flow customers: succeeded, read \\d+, sent (\\d+), refused (\\d+)")
+                .matcher(out);
+        Matcher warned = Pattern.compile("customers sent with a warning\\s+(\\d+)").matcher(out);
+        assertThat(customers.find()).as(out).isTrue();
+        assertThat(warned.find()).as(out).isTrue();
+        assertThat(expected.warned()).as("customers the sandbox holds with one bad contact field").isPositive();
+        assertThat(Long.parseLong(customers.group(1))).as("sent").isEqualTo(expected.reachable());
+        assertThat(Long.parseLong(customers.group(2))).as("refused").isEqualTo(expected.unreachable());
+        assertThat(Long.parseLong(warned.group(1))).as("sent with a warning").isEqualTo(expected.warned());
     }
 
     private record Run(int code, String out, String err) {

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.nsbridge.app.demo.KlaviyoDemoStep;
+import dev.nsbridge.sandbox.klaviyo.KlaviyoProfile;
 import dev.nsbridge.sandbox.klaviyo.KlaviyoSandbox;
+import dev.nsbridge.sandbox.klaviyo.KlaviyoSubscription;
 import dev.nsbridge.sandbox.netsuite.NetSuiteSandbox;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -117,7 +120,7 @@ final class FlowCommandsIT {
         assertThat(run.code()).as(run.all()).isZero();
         assertThat(run.out()).contains("nsbridge errors customers");
 
-        Commands.Outcome listed = Commands.run("errors", "customers", "--json", "-c", config);
+        Commands.Outcome listed = Commands.run("errors", "customers", "--kind", "error", "--json", "-c", config);
         List<JsonNode> invalid = new ArrayList<>();
         JSON.readTree(listed.out()).forEach(error -> {
             if (error.path("code").asText().equals("invalid_email")) {
@@ -147,6 +150,81 @@ final class FlowCommandsIT {
         assertThat(klaviyo.profiles()).anyMatch(profile -> ("fixed" + record + "@example.com")
                 .equals(profile.email()));
         assertNoSecretIn(run.all() + listed.all() + shown.all() + retried.all());
+    }
+
+    @Test
+    void shouldSendACustomerWithAnInvalidPhoneWithItsEmailAndConsentAndKeepAWarning() throws Exception {
+        String id = optedInCustomerWithPhone("call me");
+        String config = config(KlaviyoDemoStep.newsletterList(klaviyo)).toString();
+
+        Commands.Outcome run = Commands.run("run", "customers", "-c", config);
+        Commands.Outcome warnings = Commands.run("errors", "customers", "--kind", "warning", "--json", "-c", config);
+        Commands.Outcome table = Commands.run("errors", "--kind", "warning", "-c", config);
+
+        assertThat(run.code()).as(run.all()).isZero();
+        assertThat(run.out()).containsPattern("\\n  [1-9][0-9]* sent with a warning")
+                .contains("nsbridge errors customers --kind warning");
+        KlaviyoProfile profile = klaviyo.profiles().stream().filter(p -> id.equals(p.externalId())).findFirst()
+                .orElseThrow(() -> new AssertionError("customer " + id + " is not in Klaviyo"));
+        assertThat(profile.email()).isEqualTo("badphone" + id + "@example.com");
+        assertThat(profile.phoneNumber()).isNull();
+        assertThat(consentsOf(profile.id())).extracting(KlaviyoSubscription::channel).containsExactly("email");
+        JsonNode warning = StreamSupport.stream(JSON.readTree(warnings.out()).spliterator(), false)
+                .filter(entry -> entry.path("record").asText().equals(id)).findFirst().orElseThrow();
+        assertThat(warning.path("kind").asText()).isEqualTo("warning");
+        assertThat(warning.path("code").asText()).isEqualTo("invalid_phone");
+        assertThat(warning.path("reason").asText()).contains("call me");
+        assertThat(JSON.readTree(warnings.out())).allSatisfy(entry ->
+                assertThat(entry.path("kind").asText()).isEqualTo("warning"));
+        assertThat(table.out()).containsPattern(warning.path("id").asText() + "\\s+customers\\s+" + id
+                + "\\s+warning\\s+open");
+        Commands.Outcome retried = Commands.run("retry", "customers", "--id", warning.path("id").asText(), "-c",
+                config);
+        assertThat(retried.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(retried.all()).contains("is a warning").contains("nothing to send again");
+        assertNoSecretIn(run.all() + warnings.all() + table.all() + retried.all());
+    }
+
+    @Test
+    void shouldStillRefuseACustomerWithAnInvalidPhoneWhenTheFlowIsSetToRefuse() throws Exception {
+        String id = optedInCustomerWithPhone("(439) 877-8061");
+        String config = config(KlaviyoDemoStep.newsletterList(klaviyo), "invalid_contact_fields: refuse").toString();
+
+        Commands.Outcome run = Commands.run("run", "customers", "-c", config);
+        JsonNode errors = JSON.readTree(Commands.run("errors", "customers", "--kind", "error", "--json", "-c", config)
+                .out());
+        JsonNode warnings = JSON.readTree(Commands.run("errors", "customers", "--kind", "warning", "--json", "-c",
+                config).out());
+
+        assertThat(run.code()).as(run.all()).isZero();
+        assertThat(run.out()).doesNotContain("sent with a warning");
+        assertThat(errors).anySatisfy(error -> {
+            assertThat(error.path("record").asText()).isEqualTo(id);
+            assertThat(error.path("code").asText()).isEqualTo("invalid_phone");
+        });
+        assertThat(warnings).isEmpty();
+        assertThat(klaviyo.profiles()).noneMatch(profile -> id.equals(profile.externalId()));
+    }
+
+    /** The profile's consents once Klaviyo's subscribe job has run: it starts a moment after the request. */
+    private List<KlaviyoSubscription> consentsOf(String profileId) throws InterruptedException {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        List<KlaviyoSubscription> consents;
+        do {
+            Thread.sleep(200);
+            consents = klaviyo.subscriptions().stream().filter(s -> s.profileId().equals(profileId)).toList();
+        } while (consents.isEmpty() && System.nanoTime() < deadline);
+        return consents;
+    }
+
+    /** An active, opted-in customer given a valid email and the phone as written here; answers its id. */
+    private static String optedInCustomerWithPhone(String phone) throws Exception {
+        String id = netSuite.account().query("SELECT id FROM customer WHERE isinactive = 'F'"
+                + " AND globalsubscriptionstatus IN (1, 3) ORDER BY id", List.of(), 0, 1).items().get(0).values()
+                .iterator().next().toString();
+        netSuite.account().executeAdmin("UPDATE customer SET email = 'badphone" + id + "@example.com', phone = '"
+                + phone + "' WHERE id = " + id);
+        return id;
     }
 
     @Test
@@ -187,6 +265,11 @@ final class FlowCommandsIT {
     }
 
     private Path config(String listId) throws Exception {
+        return config(listId, "");
+    }
+
+    /** @param customerSetting one more line under the customers flow's settings */
+    private Path config(String listId, String customerSetting) throws Exception {
         return Files.writeString(folder.resolve("nsbridge.yaml"), connections() + """
                 flows:
                   customers:
@@ -196,6 +279,7 @@ final class FlowCommandsIT {
                     settings:
                       list_id: "%s"
                       batch_size: 50
+                      %s
                   orders:
                     type: orders
                     source: netsuite
@@ -209,7 +293,7 @@ final class FlowCommandsIT {
                     destination: klaviyo
                     settings:
                       url_template: "https://shop.example.com/p/{sku}"
-                """.formatted(listId));
+                """.formatted(listId, customerSetting));
     }
 
     private String connections() {
@@ -218,7 +302,8 @@ final class FlowCommandsIT {
                     type: klaviyo
                     api_key: "%s"
                     base_url: "%s"
-                """.formatted(klaviyo.privateApiKey(), klaviyo.baseUrl());
+                """.formatted(EncryptedValue.of("connections.klaviyo.api_key", klaviyo.privateApiKey()),
+                klaviyo.baseUrl());
     }
 
     private static JsonNode findById(String json, String id) throws Exception {

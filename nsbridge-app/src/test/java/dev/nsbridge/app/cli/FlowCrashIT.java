@@ -172,6 +172,7 @@ final class FlowCrashIT {
                     destination: klaviyo
                     settings:
                       batch_size: 10
-                """.formatted(klaviyo.privateApiKey(), klaviyo.baseUrl(), listId));
+                """.formatted(EncryptedValue.of("connections.klaviyo.api_key", klaviyo.privateApiKey()),
+                klaviyo.baseUrl(), listId));
     }
 }

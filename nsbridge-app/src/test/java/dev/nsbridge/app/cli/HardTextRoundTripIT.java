@@ -90,8 +90,9 @@ final class HardTextRoundTripIT {
                   orders: {type: orders, source: netsuite, destination: klaviyo}
                   items: {type: items, source: netsuite, destination: klaviyo,
                           settings: {url_template: "https://shop.example.com/p/{sku}"}}
-                """.formatted(postgresUrl, PostgresServer.USER, PostgresServer.PASSWORD.reveal(),
-                klaviyo.privateApiKey(), klaviyo.baseUrl(), extracts("duckdb") + extracts("postgres"),
+                """.formatted(postgresUrl, PostgresServer.USER,
+                EncryptedValue.of("connections.postgres.password", PostgresServer.PASSWORD.reveal()),
+                EncryptedValue.of("connections.klaviyo.api_key", klaviyo.privateApiKey()), klaviyo.baseUrl(), extracts("duckdb") + extracts("postgres"),
                 KlaviyoDemoStep.newsletterList(klaviyo)));
 
         Commands.Outcome extracts = Commands.run("run", "-c", config.toString());

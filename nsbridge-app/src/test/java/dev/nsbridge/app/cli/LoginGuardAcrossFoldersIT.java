@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.nsbridge.app.Workspace;
 import dev.nsbridge.app.connect.LoginGuardDirectory;
+import dev.nsbridge.engine.secret.SecretKeys;
 import dev.nsbridge.netsuite.check.NetSuiteCheck;
 import dev.nsbridge.netsuite.governance.LoginGuard;
 import dev.nsbridge.sandbox.netsuite.NetSuiteSandbox;
@@ -48,10 +49,13 @@ final class LoginGuardAcrossFoldersIT {
                 + SandboxConfig.netSuite(sandbox, sandbox.accountId(), tokenSecret));
     }
 
-    /** Every folder of the host sees the same environment, hence the same guard directory. */
+    /**
+     * Every folder of the host sees the same environment, hence the same guard directory; and the key that opens
+     * the encrypted credentials.
+     */
     private Workspace open(Path config) {
-        return Workspace.open(config, Map.of(LoginGuardDirectory.VARIABLE, host.resolve("state").toString())::get,
-                sandbox.clock());
+        return Workspace.open(config, Map.of(LoginGuardDirectory.VARIABLE, host.resolve("state").toString(),
+                SecretKeys.KEY_FILE_VARIABLE, System.getenv(SecretKeys.KEY_FILE_VARIABLE))::get, sandbox.clock());
     }
 
     private boolean noLockout() {

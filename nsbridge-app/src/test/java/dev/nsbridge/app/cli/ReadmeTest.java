@@ -19,6 +19,7 @@ final class ReadmeTest {
 
         assertThat(readme).contains("nsbridge init").contains("nsbridge discover").contains("nsbridge run")
                 .contains("nsbridge status").contains("nsbridge demo").contains("--full-refresh")
-                .contains("--backfill-from").contains("--credentials-file").contains("--refresh").contains("--keep");
+                .contains("--backfill-from").contains("--credentials-file").contains("--refresh").contains("--keep")
+                .contains("--allow-plaintext");
     }
 }

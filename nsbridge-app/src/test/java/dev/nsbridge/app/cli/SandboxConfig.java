@@ -5,7 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** An nsbridge.yaml for a test sandbox: TBA written in the file, a DuckDB warehouse beside it, given extracts. */
+/** An nsbridge.yaml for a test sandbox: TBA stored encrypted in the file, a DuckDB warehouse beside it, given extracts. */
 final class SandboxConfig {
     private SandboxConfig() {
     }
@@ -19,7 +19,7 @@ final class SandboxConfig {
                 %s""".formatted(extracts.indent(2)));
     }
 
-    /** The sandbox as the {@code netsuite} connection, its TBA login written in: the lines under connections:. */
+    /** The sandbox as the {@code netsuite} connection, its TBA login encrypted: the lines under connections:. */
     static String netSuite(NetSuiteSandbox sandbox) {
         return netSuite(sandbox, sandbox.accountId(), sandbox.credentials().tba().tokenSecret());
     }
@@ -37,7 +37,12 @@ final class SandboxConfig {
                     consumer_secret: "%s"
                     token_id: "%s"
                     token_secret: "%s"
-                """.formatted(account, sandbox.baseUrl(), tba.consumerKey(), tba.consumerSecret(), tba.tokenId(),
-                tokenSecret);
+                """.formatted(account, sandbox.baseUrl(), secret("consumer_key", tba.consumerKey()),
+                secret("consumer_secret", tba.consumerSecret()), secret("token_id", tba.tokenId()),
+                secret("token_secret", tokenSecret));
+    }
+
+    private static String secret(String key, String plain) {
+        return EncryptedValue.of("connections.netsuite." + key, plain);
     }
 }

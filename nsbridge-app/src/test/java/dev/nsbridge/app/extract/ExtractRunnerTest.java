@@ -25,6 +25,7 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -48,15 +49,18 @@ final class ExtractRunnerTest {
     void open() throws Exception {
         Path file = Files.writeString(folder.resolve("nsbridge.yaml"), """
                 connections:
-                  netsuite: {type: netsuite, account: "1234567", auth: tba, consumer_key: a, consumer_secret: b,
-                             token_id: c, token_secret: d}
+                  netsuite: {type: netsuite, account: "1234567", auth: tba, consumer_key: "${NS_CONSUMER_KEY}",
+                             consumer_secret: "${NS_CONSUMER_SECRET}", token_id: "${NS_TOKEN_ID}",
+                             token_secret: "${NS_TOKEN_SECRET}"}
                   warehouse: {type: duckdb, path: warehouse.duckdb}
                 extracts:
                   customer: {connection: netsuite, table: customer, destination: warehouse}
                   paused: {connection: netsuite, table: customer, destination: warehouse,
                            destination_table: customer_copy, enabled: false}
                 """);
-        config = new ConfigLoader(ConnectionTypes.registry().build(), name -> null).load(file);
+        Map<String, String> environment = Map.of("NS_CONSUMER_KEY", "a", "NS_CONSUMER_SECRET", "b", "NS_TOKEN_ID", "c",
+                "NS_TOKEN_SECRET", "d");
+        config = new ConfigLoader(ConnectionTypes.registry().build(), environment::get).load(file);
         stores = SqlStores.open(folder.resolve("nsbridge.db"), Clock.systemUTC());
         warehouse = new DuckDbDestination(new DuckDbSettings(folder.resolve("warehouse.duckdb")));
         source.add(1, "ada@example.com", MONDAY);

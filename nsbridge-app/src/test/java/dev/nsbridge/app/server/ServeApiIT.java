@@ -121,13 +121,19 @@ final class ServeApiIT {
         assertThat(pipeline.at("/lastRun/id").asLong()).isEqualTo(run.path("id").asLong());
         assertThat(pipeline.path("phase").asText()).isEqualTo("test");
         assertThat(pipeline.path("openErrors").asLong()).isPositive();
+        assertThat(run.at("/counts/warnings").asLong()).as("customers sent with a field left out").isPositive();
+        assertThat(pipeline.path("openWarnings").asLong()).isEqualTo(run.at("/counts/warnings").asLong());
+        JsonNode warnings = fixture.json(fixture.get("/api/errors?status=open&kind=warning&limit=1000"));
+        assertThat(warnings).hasSize((int) run.at("/counts/warnings").asLong())
+                .allSatisfy(warning -> assertThat(warning.path("kind").asText()).isEqualTo("warning"));
     }
 
     @Test
     @Order(6)
     void shouldShowARecordErrorWithPayloadAndResolveItOnRetryOnceFixed() throws Exception {
-        JsonNode open = fixture.json(fixture.get("/api/errors?status=open"));
+        JsonNode open = fixture.json(fixture.get("/api/errors?status=open&kind=error"));
         JsonNode invalid = find(open, "code", "invalid_email");
+        assertThat(invalid.path("kind").asText()).isEqualTo("error");
         long id = invalid.path("id").asLong();
         JsonNode detail = fixture.json(fixture.get("/api/errors/" + id));
         assertThat(detail.path("payload").asText()).contains("\"external_id\":\"" + detail.path("recordKey").asText());

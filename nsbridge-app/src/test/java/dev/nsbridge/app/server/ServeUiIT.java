@@ -99,10 +99,22 @@ final class ServeUiIT {
             return text(By.cssSelector("tr[data-pipeline='customers'] td.status")).contains("succeeded");
         });
         keepPage();
+        assertThat(text(By.cssSelector("tr[data-pipeline='customers'] td.warnings"))).matches("[1-9][0-9,]*");
+        browser.get(fixture.url("/#/errors?status=open&kind=warning").toString());
+        waitFor("warnings, and only warnings, in the queue", () -> {
+            List<WebElement> entries = browser.findElements(By.cssSelector("#errors tbody tr"));
+            return !entries.isEmpty() && entries.stream().allMatch(entry -> "warning".equals(entry.getAttribute(
+                    "data-kind")));
+        });
+        click(By.cssSelector("tr[data-kind='warning'] a.open-error"));
+        waitFor("the warning, with Dismiss and no retry (its record was sent)", () -> text(By.tagName("h1"))
+                .contains("Warning") && !browser.findElement(By.id("retry")).isEnabled()
+                && text(By.id("resolve")).equals("Dismiss"));
+        keepPage();
 
         browser.findElement(By.id("nav-errors")).click();
         WebElement row = waitFor("an invalid email in the queue", () ->
-                browser.findElements(By.cssSelector("tr[data-code='invalid_email']")).stream().findFirst()
+                browser.findElements(By.cssSelector("tr[data-kind='error'][data-code='invalid_email']")).stream().findFirst()
                         .orElse(null));
         String recordKey = row.findElements(By.tagName("td")).get(2).getText();
         row.findElement(By.cssSelector("a.open-error")).click();

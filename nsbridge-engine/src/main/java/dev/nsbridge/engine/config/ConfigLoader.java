@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -28,6 +29,7 @@ import java.util.regex.Pattern;
  * ConfigLoader loader = new ConfigLoader(registry, System::getenv);
  * NsbridgeConfig config = loader.load(Path.of("nsbridge.yaml"));   // throws ConfigurationException listing all errors
  * ConfigReport report = loader.check(Path.of("nsbridge.yaml"));    // errors and warnings, for `nsbridge check`
+ * loader.load(file, LoadOptions.STRICT.withCredentialsLater());     // for commands that read only local state
  * }</pre>
  */
 public final class ConfigLoader {
@@ -58,12 +60,21 @@ public final class ConfigLoader {
 
     /** The checked configuration, or a {@link dev.nsbridge.spi.errors.ConfigurationException} listing every error. */
     public NsbridgeConfig load(Path file) {
-        return check(file).orThrow();
+        return load(file, LoadOptions.STRICT);
+    }
+
+    /** As {@link #load(Path)}, as strict about secrets as {@code options} say. */
+    public NsbridgeConfig load(Path file, LoadOptions options) {
+        return check(file, options).orThrow();
     }
 
     public ConfigReport check(Path file) {
+        return check(file, LoadOptions.STRICT);
+    }
+
+    public ConfigReport check(Path file, LoadOptions options) {
         try {
-            return check(file, Files.readString(file));
+            return check(file, Files.readString(file), options);
         } catch (IOException e) {
             IssueCollector issues = new IssueCollector(file.getFileName().toString());
             issues.error(0, "(file)", "cannot be read (" + e.getClass().getSimpleName() + ")",
@@ -74,14 +85,20 @@ public final class ConfigLoader {
 
     /** Checks {@code text} as though it were the content of {@code file}, which names it in messages. */
     public ConfigReport check(Path file, String text) {
+        return check(file, text, LoadOptions.STRICT);
+    }
+
+    /** Checks {@code text} as though it were the content of {@code file}, as strict as {@code options} say. */
+    public ConfigReport check(Path file, String text, LoadOptions options) {
         IssueCollector issues = new IssueCollector(file.getFileName().toString());
         Optional<MapNode> read = new YamlReader(issues).read(text);
         if (read.isEmpty()) {
             return report(issues, null);
         }
-        MapNode root = new EnvironmentResolver(environment, issues).resolve(read.get());
-        Sections sections = new Sections(issues,
-                new SectionBinder(issues, new EncryptedValues(secretKeys, issues)));
+        EnvironmentResolver resolver = new EnvironmentResolver(environment, issues, options.credentialsLater());
+        MapNode root = resolver.resolve(read.get());
+        Sections sections = new Sections(issues, new SectionBinder(issues, new EncryptedValues(secretKeys, issues),
+                options.allowPlaintextSecrets()), resolver);
         for (Field field : root.fields().values()) {
             if (!NsbridgeConfig.SECTIONS.containsKey(field.key())) {
                 issues.error(field.line(), field.key(), "is not a known section",
@@ -127,10 +144,12 @@ public final class ConfigLoader {
     private final class Sections {
         private final IssueCollector issues;
         private final SectionBinder binder;
+        private final EnvironmentResolver resolver;
 
-        Sections(IssueCollector issues, SectionBinder binder) {
+        Sections(IssueCollector issues, SectionBinder binder, EnvironmentResolver resolver) {
             this.issues = issues;
             this.binder = binder;
+            this.resolver = resolver;
         }
 
         /** A section's named entries; a section may be absent or empty. */
@@ -165,7 +184,8 @@ public final class ConfigLoader {
             ConfigValues values = binder.bind(path, entry.line(), node.get(), type.get().definition(),
                     Set.of(ConnectionConfig.TYPE.name()));
             return issues.errorCount() == before
-                    ? Optional.of(new ConnectionConfig(entry.key(), type.get().type(), values)) : Optional.empty();
+                    ? Optional.of(new ConnectionConfig(entry.key(), type.get().type(), values,
+                            List.copyOf(resolver.unsetVariables(entry.key())))) : Optional.empty();
         }
 
         private Optional<Component> registeredType(String path, Field entry, MapNode node) {

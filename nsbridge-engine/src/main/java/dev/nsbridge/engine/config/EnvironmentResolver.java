@@ -6,26 +6,40 @@ import dev.nsbridge.engine.config.YamlNode.MapNode;
 import dev.nsbridge.engine.config.YamlNode.ScalarNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Replaces {@code ${NAME}} in text values with the environment variable's value, so secrets stay out of the
- * file. {@code $${} writes a literal {@code ${}. An unset variable is an error naming it, never an empty value.
+ * file. {@code $${} writes a literal {@code ${}. An unset variable is an error naming it, never an empty value;
+ * when credentials may come later, one inside a connection is instead noted against that connection, which then
+ * cannot be opened.
  */
 final class EnvironmentResolver {
     private static final Pattern REFERENCE = Pattern.compile("\\$\\$\\{|\\$\\{([^}]*)}");
     private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
+    private static final String CONNECTIONS = "connections.";
+
     private final Function<String, String> environment;
     private final IssueCollector issues;
+    private final boolean credentialsLater;
+    private final Map<String, Set<String>> unsetByConnection = new LinkedHashMap<>();
 
-    EnvironmentResolver(Function<String, String> environment, IssueCollector issues) {
+    EnvironmentResolver(Function<String, String> environment, IssueCollector issues, boolean credentialsLater) {
         this.environment = environment;
         this.issues = issues;
+        this.credentialsLater = credentialsLater;
+    }
+
+    /** The unset variables each connection refers to, when credentials may come later; empty otherwise. */
+    Set<String> unsetVariables(String connection) {
+        return unsetByConnection.getOrDefault(connection, Set.of());
     }
 
     MapNode resolve(MapNode root) {
@@ -71,6 +85,9 @@ final class EnvironmentResolver {
             if (!NAME.matcher(name).matches()) {
                 issues.error(scalar.line(), path, "'${" + name + "}' is not a valid environment variable reference",
                         "use letters, digits and underscores only, e.g. ${NS_TOKEN_SECRET}");
+            } else if (value == null && credentialsLater && path.startsWith(CONNECTIONS)) {
+                String connection = path.substring(CONNECTIONS.length()).split("\\.", 2)[0];
+                unsetByConnection.computeIfAbsent(connection, c -> new LinkedHashSet<>()).add(name);
             } else if (value == null) {
                 issues.error(scalar.line(), path, "refers to environment variable " + name + ", which is not set",
                         "set it before starting nsbridge, e.g. export " + name + "=...");

@@ -25,10 +25,13 @@ final class SectionBinder {
 
     private final IssueCollector issues;
     private final EncryptedValues encrypted;
+    private final boolean allowPlaintextSecrets;
 
-    SectionBinder(IssueCollector issues, EncryptedValues encrypted) {
+    /** @param allowPlaintextSecrets a secret written as plain text in the file is a warning instead of an error */
+    SectionBinder(IssueCollector issues, EncryptedValues encrypted, boolean allowPlaintextSecrets) {
         this.issues = issues;
         this.encrypted = encrypted;
+        this.allowPlaintextSecrets = allowPlaintextSecrets;
     }
 
     /**
@@ -68,7 +71,7 @@ final class SectionBinder {
                 report(path, entryLine, node, def, problem);
             }
         }
-        warnAboutWrittenSecrets(path, node, def);
+        refusePlaintextSecrets(path, node, def);
         return result.values();
     }
 
@@ -127,7 +130,12 @@ final class SectionBinder {
         return CREDENTIALS.matcher(text).find();
     }
 
-    private void warnAboutWrittenSecrets(String path, MapNode node, ConfigDef def) {
+    /**
+     * A secret written as plain text is refused: anyone who can read the file (a backup, a repository, a support
+     * ticket) could use it, and a wrong one would spend a NetSuite login before anyone saw the mistake. The user
+     * may accept it knowingly, and is then warned.
+     */
+    private void refusePlaintextSecrets(String path, MapNode node, ConfigDef def) {
         for (ConfigKey<?> key : def.keys()) {
             if (!key.isSecret()) {
                 continue;
@@ -138,9 +146,17 @@ final class SectionBinder {
                     String keyPath = path + "." + key.name();
                     String variable = keyPath.replaceFirst("^[a-z]+\\.", "").replaceAll("[^A-Za-z0-9]+", "_")
                             .toUpperCase(Locale.ROOT);
-                    issues.warning(field.line(), keyPath, "is a secret written into the file, where anyone who can"
-                            + " read it can use it", "write " + key.name() + ": ${" + variable + "} and set "
-                            + variable + " in the environment");
+                    String fix = "write " + key.name() + ": ${" + variable + "} and set " + variable
+                            + " in the environment, or write the enc: value that nsbridge secret encrypt " + keyPath
+                            + " prints";
+                    if (allowPlaintextSecrets) {
+                        issues.warning(field.line(), keyPath, "is a secret written into the file, where anyone who"
+                                + " can read it can use it (accepted because of --allow-plaintext)", fix);
+                    } else {
+                        issues.error(field.line(), keyPath, "is a secret written into the file as plain text, where"
+                                + " anyone who can read it can use it", fix + " (or pass --allow-plaintext to"
+                                + " accept it as written)");
+                    }
                 }
             });
         }

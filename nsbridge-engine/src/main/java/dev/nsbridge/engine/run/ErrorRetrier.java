@@ -15,7 +15,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Sends a pipeline's open record errors again through its destination's {@link RetryableDestination#retry}:
+ * Sends a pipeline's open record errors (not warnings) again through its destination's {@link RetryableDestination#retry}:
  * what goes through is resolved, what is refused again stays open with the new reason. Holds the pipeline's
  * lock meanwhile, so a retry never races a run.
  */
@@ -41,8 +41,9 @@ public final class ErrorRetrier {
         }
         RunLocks.Lease lease = stores.locks().acquire(pipeline.name(), clock.instant());
         try {
+            // Warnings are records already sent: there is nothing to send again.
             List<StoredError> open = stores.errors().list(Optional.of(pipeline.name()), Optional.of(ErrorStatus.OPEN),
-                    limit);
+                    Optional.of(RecordError.Kind.ERROR), limit);
             if (open.isEmpty()) {
                 return new RetryOutcome(0, 0, 0);
             }
@@ -52,12 +53,9 @@ public final class ErrorRetrier {
                     .collect(Collectors.toMap(RecordError::recordKey, Function.identity(), (first, second) -> second));
             int resolved = 0;
             for (StoredError error : open) {
-                RecordError again = refusedByKey.get(error.error().recordKey());
-                if (again == null) {
-                    stores.errors().resolve(error.id(), clock.instant());
+                if (stores.errors().settleRetry(error, Optional.ofNullable(refusedByKey.get(error.error().recordKey())),
+                        clock.instant())) {
                     resolved++;
-                } else {
-                    stores.errors().markRetried(error.id(), again, clock.instant());
                 }
             }
             return new RetryOutcome(open.size(), resolved, open.size() - resolved);

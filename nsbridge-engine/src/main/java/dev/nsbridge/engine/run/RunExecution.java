@@ -33,6 +33,7 @@ final class RunExecution {
     private long written;
     private long deleted;
     private long refused;
+    private long warned;
 
     RunExecution(Pipeline pipeline, RunOptions options, long runId, Instant started, Stores stores, Clock clock,
                  RunListener listener) {
@@ -89,8 +90,12 @@ final class RunExecution {
         written += result.written();
         deleted += result.deleted();
         refused += result.errors().size();
+        warned += result.warnings().size();
         if (!options.dryRun()) {
-            stores.errors().record(pipeline.name(), runId, result.errors(), clock.instant());
+            Instant now = clock.instant();
+            stores.errors().record(pipeline.name(), runId, result.errors(), now);
+            stores.errors().record(pipeline.name(), runId, result.warnings(), now);
+            stores.errors().clearWarnings(pipeline.name(), result.sentCleanly(), now);
         }
     }
 
@@ -138,7 +143,7 @@ final class RunExecution {
     }
 
     RunCounts counts() {
-        return new RunCounts(read, written, deleted, refused);
+        return new RunCounts(read, written, deleted, refused, warned);
     }
 
     /** The state durable now: where the next run starts. */

@@ -7,13 +7,16 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
 /** {@link ErrorStore} in the {@code record_errors} table, one row per pipeline and record key. */
 final class JdbcErrorStore implements ErrorStore {
     private static final String COLUMNS = "error_id, pipeline, record_key, code, reason, payload, run_id, first_seen,"
-            + " last_seen, attempts, status, resolved_at";
+            + " last_seen, attempts, status, resolved_at, kind";
+    /** Keys per statement when warnings are cleared: well under every database's parameter limit. */
+    private static final int KEYS_PER_STATEMENT = 500;
 
     private final Database database;
 
@@ -39,16 +42,17 @@ final class JdbcErrorStore implements ErrorStore {
     private static boolean reopen(Connection connection, String pipeline, long runId, RecordError error, Instant at)
             throws SQLException {
         try (PreparedStatement update = connection.prepareStatement("UPDATE record_errors SET code = ?, reason = ?,"
-                + " payload = ?, run_id = ?, last_seen = ?, attempts = attempts + 1, status = ?, resolved_at = NULL"
-                + " WHERE pipeline = ? AND record_key = ?")) {
+                + " payload = ?, run_id = ?, last_seen = ?, attempts = attempts + 1, status = ?, resolved_at = NULL,"
+                + " kind = ? WHERE pipeline = ? AND record_key = ?")) {
             update.setString(1, error.code());
             update.setString(2, error.reason());
             update.setString(3, error.payload());
             update.setLong(4, runId);
             update.setLong(5, at.toEpochMilli());
             update.setString(6, ErrorStatus.OPEN.wireName());
-            update.setString(7, pipeline);
-            update.setString(8, error.recordKey());
+            update.setString(7, error.kind().wireName());
+            update.setString(8, pipeline);
+            update.setString(9, error.recordKey());
             return update.executeUpdate() > 0;
         }
     }
@@ -57,7 +61,7 @@ final class JdbcErrorStore implements ErrorStore {
             throws SQLException {
         long id = Schema.nextId(connection, "record_error");
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO record_errors (" + COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, NULL)")) {
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, NULL, ?)")) {
             insert.setLong(1, id);
             insert.setString(2, pipeline);
             insert.setString(3, error.recordKey());
@@ -68,12 +72,14 @@ final class JdbcErrorStore implements ErrorStore {
             insert.setLong(8, at.toEpochMilli());
             insert.setLong(9, at.toEpochMilli());
             insert.setString(10, ErrorStatus.OPEN.wireName());
+            insert.setString(11, error.kind().wireName());
             insert.executeUpdate();
         }
     }
 
     @Override
-    public List<StoredError> list(Optional<String> pipeline, Optional<ErrorStatus> status, int limit) {
+    public List<StoredError> list(Optional<String> pipeline, Optional<ErrorStatus> status,
+                                  Optional<RecordError.Kind> kind, int limit) {
         List<String> conditions = new ArrayList<>();
         List<Object> parameters = new ArrayList<>();
         pipeline.ifPresent(p -> {
@@ -83,6 +89,10 @@ final class JdbcErrorStore implements ErrorStore {
         status.ifPresent(s -> {
             conditions.add("status = ?");
             parameters.add(s.wireName());
+        });
+        kind.ifPresent(k -> {
+            conditions.add("kind = ?");
+            parameters.add(k.wireName());
         });
         String where = conditions.isEmpty() ? "" : "WHERE " + String.join(" AND ", conditions);
         return database.read(connection -> query(connection, where, parameters, limit));
@@ -95,12 +105,13 @@ final class JdbcErrorStore implements ErrorStore {
     }
 
     @Override
-    public long count(String pipeline, ErrorStatus status) {
+    public long count(String pipeline, ErrorStatus status, RecordError.Kind kind) {
         return database.read(connection -> {
             try (PreparedStatement select = connection.prepareStatement(
-                    "SELECT COUNT(*) FROM record_errors WHERE pipeline = ? AND status = ?")) {
+                    "SELECT COUNT(*) FROM record_errors WHERE pipeline = ? AND status = ? AND kind = ?")) {
                 select.setString(1, pipeline);
                 select.setString(2, status.wireName());
+                select.setString(3, kind.wireName());
                 try (ResultSet rows = select.executeQuery()) {
                     return rows.next() ? rows.getLong(1) : 0L;
                 }
@@ -119,6 +130,33 @@ final class JdbcErrorStore implements ErrorStore {
         update("UPDATE record_errors SET code = ?, reason = ?, payload = ?, last_seen = ?, attempts = attempts + 1"
                         + " WHERE error_id = ?",
                 List.of(refusedAgain.code(), refusedAgain.reason(), refusedAgain.payload(), at.toEpochMilli(), id));
+    }
+
+    @Override
+    public void clearWarnings(String pipeline, Collection<String> recordKeys, Instant at) {
+        if (recordKeys.isEmpty()) {
+            return;
+        }
+        List<String> keys = List.copyOf(recordKeys);
+        database.transaction(connection -> {
+            for (int from = 0; from < keys.size(); from += KEYS_PER_STATEMENT) {
+                List<String> part = keys.subList(from, Math.min(keys.size(), from + KEYS_PER_STATEMENT));
+                try (PreparedStatement update = connection.prepareStatement("UPDATE record_errors SET status = ?,"
+                        + " resolved_at = ? WHERE pipeline = ? AND kind = ? AND status = ? AND record_key IN ("
+                        + String.join(", ", java.util.Collections.nCopies(part.size(), "?")) + ")")) {
+                    update.setString(1, ErrorStatus.RESOLVED.wireName());
+                    update.setLong(2, at.toEpochMilli());
+                    update.setString(3, pipeline);
+                    update.setString(4, RecordError.Kind.WARNING.wireName());
+                    update.setString(5, ErrorStatus.OPEN.wireName());
+                    for (int i = 0; i < part.size(); i++) {
+                        update.setString(6 + i, part.get(i));
+                    }
+                    update.executeUpdate();
+                }
+            }
+            return null;
+        });
     }
 
     private void update(String sql, List<Object> parameters) {
@@ -151,7 +189,8 @@ final class JdbcErrorStore implements ErrorStore {
                             : Optional.of(Instant.ofEpochMilli(resolved));
                     errors.add(new StoredError(rows.getLong("error_id"), rows.getString("pipeline"),
                             rows.getLong("run_id"), new RecordError(rows.getString("record_key"),
-                            rows.getString("code"), rows.getString("reason"), rows.getString("payload")),
+                            rows.getString("code"), rows.getString("reason"), rows.getString("payload"),
+                            RecordError.Kind.fromWireName(rows.getString("kind"))),
                             Instant.ofEpochMilli(rows.getLong("first_seen")),
                             Instant.ofEpochMilli(rows.getLong("last_seen")), rows.getInt("attempts"),
                             ErrorStatus.fromWireName(rows.getString("status")), resolvedAt));

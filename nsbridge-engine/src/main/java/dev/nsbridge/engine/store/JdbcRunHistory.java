@@ -16,7 +16,7 @@ import java.util.Optional;
 /** {@link RunHistory} in the {@code runs} and {@code run_streams} tables. */
 final class JdbcRunHistory implements RunHistory {
     private static final String COLUMNS = "run_id, pipeline, status, dry_run, started_at, finished_at, duration_ms,"
-            + " rows_read, rows_written, rows_deleted, errors_count, message, error_code";
+            + " rows_read, rows_written, rows_deleted, errors_count, message, error_code, warnings_count";
 
     private final Database database;
 
@@ -29,7 +29,7 @@ final class JdbcRunHistory implements RunHistory {
         return database.transaction(connection -> {
             long id = Schema.nextId(connection, "run");
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO runs (" + COLUMNS + ") VALUES"
-                    + " (?, ?, ?, ?, ?, NULL, 0, 0, 0, 0, 0, NULL, NULL)")) {
+                    + " (?, ?, ?, ?, ?, NULL, 0, 0, 0, 0, 0, NULL, NULL, 0)")) {
                 insert.setLong(1, id);
                 insert.setString(2, pipeline);
                 insert.setString(3, RunStatus.RUNNING.wireName());
@@ -47,7 +47,7 @@ final class JdbcRunHistory implements RunHistory {
         database.transaction(connection -> {
             try (PreparedStatement update = connection.prepareStatement("UPDATE runs SET status = ?, finished_at = ?,"
                     + " duration_ms = ? - started_at, rows_read = ?, rows_written = ?, rows_deleted = ?,"
-                    + " errors_count = ?, message = ?, error_code = ? WHERE run_id = ?")) {
+                    + " errors_count = ?, message = ?, error_code = ?, warnings_count = ? WHERE run_id = ?")) {
                 update.setString(1, outcome.status().wireName());
                 update.setLong(2, outcome.finishedAt().toEpochMilli());
                 update.setLong(3, outcome.finishedAt().toEpochMilli());
@@ -57,13 +57,14 @@ final class JdbcRunHistory implements RunHistory {
                 update.setLong(7, totals.errors());
                 setOptional(update, 8, outcome.message());
                 setOptional(update, 9, outcome.errorCode());
-                update.setLong(10, runId);
+                update.setLong(10, totals.warnings());
+                update.setLong(11, runId);
                 if (update.executeUpdate() == 0) {
                     throw new SQLException("run " + runId + " was never started");
                 }
             }
             try (PreparedStatement insert = connection.prepareStatement("INSERT INTO run_streams (run_id, stream,"
-                    + " rows_read, rows_written, rows_deleted, errors_count) VALUES (?, ?, ?, ?, ?, ?)")) {
+                    + " rows_read, rows_written, rows_deleted, errors_count, warnings_count) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
                 for (Map.Entry<String, RunCounts> stream : outcome.streams().entrySet()) {
                     insert.setLong(1, runId);
                     insert.setString(2, stream.getKey());
@@ -71,6 +72,7 @@ final class JdbcRunHistory implements RunHistory {
                     insert.setLong(4, stream.getValue().written());
                     insert.setLong(5, stream.getValue().deleted());
                     insert.setLong(6, stream.getValue().errors());
+                    insert.setLong(7, stream.getValue().warnings());
                     insert.executeUpdate();
                 }
             }
@@ -122,19 +124,20 @@ final class JdbcRunHistory implements RunHistory {
                 RunStatus.fromWireName(rows.getString("status")), rows.getBoolean("dry_run"),
                 Instant.ofEpochMilli(rows.getLong("started_at")), finishedAt,
                 Duration.ofMillis(rows.getLong("duration_ms")), new RunCounts(rows.getLong("rows_read"),
-                rows.getLong("rows_written"), rows.getLong("rows_deleted"), rows.getLong("errors_count")), streams,
+                rows.getLong("rows_written"), rows.getLong("rows_deleted"), rows.getLong("errors_count"),
+                rows.getLong("warnings_count")), streams,
                 Optional.ofNullable(rows.getString("message")), Optional.ofNullable(rows.getString("error_code")));
     }
 
     private static Map<String, RunCounts> streams(Connection connection, long runId) throws SQLException {
         Map<String, RunCounts> streams = new LinkedHashMap<>();
         try (PreparedStatement select = connection.prepareStatement("SELECT stream, rows_read, rows_written,"
-                + " rows_deleted, errors_count FROM run_streams WHERE run_id = ? ORDER BY stream")) {
+                + " rows_deleted, errors_count, warnings_count FROM run_streams WHERE run_id = ? ORDER BY stream")) {
             select.setLong(1, runId);
             try (ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
                     streams.put(rows.getString(1), new RunCounts(rows.getLong(2), rows.getLong(3), rows.getLong(4),
-                            rows.getLong(5)));
+                            rows.getLong(5), rows.getLong(6)));
                 }
             }
         }

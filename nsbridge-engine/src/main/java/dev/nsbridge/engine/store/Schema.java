@@ -48,7 +48,13 @@ final class Schema {
             List.of(
                     "CREATE TABLE pipeline_ledger (pipeline VARCHAR(200) NOT NULL, entry_key VARCHAR(500) NOT NULL,"
                             + " entry_value TEXT NOT NULL, written_at BIGINT NOT NULL,"
-                            + " PRIMARY KEY (pipeline, entry_key))"));
+                            + " PRIMARY KEY (pipeline, entry_key))"),
+            // Version 4: warnings beside errors. A record sent without part of its data (an invalid phone left
+            // out) is kept as a warning in the same queue, and a run counts its warnings apart from its refusals.
+            List.of(
+                    "ALTER TABLE record_errors ADD COLUMN kind VARCHAR(20) NOT NULL DEFAULT 'error'",
+                    "ALTER TABLE runs ADD COLUMN warnings_count BIGINT NOT NULL DEFAULT 0",
+                    "ALTER TABLE run_streams ADD COLUMN warnings_count BIGINT NOT NULL DEFAULT 0"));
 
     private Schema() {
     }

@@ -23,15 +23,31 @@ final class SecretsInConfigTest {
     }
 
     @Test
-    void shouldWarnAboutASecretWrittenInTheFileWithoutShowingIt() {
+    void shouldRefuseASecretWrittenInTheFileWithItsLineAndFixWithoutShowingIt() {
         String yaml = ConfigLoaderTest.VALID.replace("${SRC_TOKEN}", SECRET);
 
         ConfigReport report = check(yaml);
 
+        assertThat(report.errors()).extracting(ConfigIssue::render).containsExactly("nsbridge.yaml line 5:"
+                + " connections.src.token: is a secret written into the file as plain text, where anyone who can"
+                + " read it can use it; write token: ${SRC_TOKEN} and set SRC_TOKEN in the environment, or write the"
+                + " enc: value that nsbridge secret encrypt connections.src.token prints (or pass --allow-plaintext"
+                + " to accept it as written)");
+        assertThatThrownBy(report::orThrow).satisfies(e -> assertThat(e.getMessage()).doesNotContain(SECRET));
+    }
+
+    @Test
+    void shouldAcceptASecretWrittenInTheFileWithAWarningWhenPlaintextIsAllowed() {
+        String yaml = ConfigLoaderTest.VALID.replace("${SRC_TOKEN}", SECRET);
+
+        ConfigReport report = new ConfigLoader(ConfigLoaderTest.REGISTRY, ConfigLoaderTest.ENVIRONMENT::get)
+                .check(Path.of("nsbridge.yaml"), yaml, LoadOptions.STRICT.allowingPlaintext(true));
+
         assertThat(report.errors()).isEmpty();
         assertThat(report.warnings()).extracting(ConfigIssue::render).containsExactly("warning: nsbridge.yaml line 5:"
                 + " connections.src.token: is a secret written into the file, where anyone who can read it can use"
-                + " it; write token: ${SRC_TOKEN} and set SRC_TOKEN in the environment");
+                + " it (accepted because of --allow-plaintext); write token: ${SRC_TOKEN} and set SRC_TOKEN in the"
+                + " environment, or write the enc: value that nsbridge secret encrypt connections.src.token prints");
         assertThat(report.orThrow().connections().get("src").values().get(ConfigLoaderTest.TOKEN).reveal())
                 .isEqualTo(SECRET);
     }

@@ -48,6 +48,49 @@ final class ErrorRetrierTest {
     }
 
     @Test
+    void shouldResolveAnErrorWhoseRecordWentOnRetryWithAPartLeftOutAndKeepItsWarning() {
+        TickingClock clock = new TickingClock(T0);
+        try (SqlStores stores = SqlStores.open(folder.resolve("n.db"), clock,
+                new ProcessIdentity("here", 1), pid -> true)) {
+            FakeDestination destination = new FakeDestination(false);
+            destination.refusedEmails.add("a1@example.com");
+            Pipeline pipeline = PipelineRunnerTest.pipeline(new FakeSource(2), destination);
+            new PipelineRunner(stores, clock).run(pipeline, RunOptions.NORMAL, RunListener.NONE);
+            destination.warnedOnRetry.add("10");
+
+            ErrorRetrier.RetryOutcome outcome = new ErrorRetrier(stores, clock).retry(pipeline, 100);
+
+            assertThat(outcome).isEqualTo(new ErrorRetrier.RetryOutcome(1, 1, 0));
+            assertThat(stores.errors().list(Optional.of("customers"), Optional.of(ErrorStatus.OPEN), 10))
+                    .extracting(e -> e.error().recordKey(), e -> e.error().kind(), e -> e.error().code())
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("10",
+                            dev.nsbridge.spi.data.RecordError.Kind.WARNING, "odd_email"));
+        }
+    }
+
+    @Test
+    void shouldNeverRetryAWarningForItsRecordWasSent() {
+        TickingClock clock = new TickingClock(T0);
+        try (SqlStores stores = SqlStores.open(folder.resolve("n.db"), clock,
+                new ProcessIdentity("here", 1), pid -> true)) {
+            FakeDestination destination = new FakeDestination(false);
+            destination.refusedEmails.add("a1@example.com");
+            destination.warnedEmails.add("b2@example.com");
+            Pipeline pipeline = PipelineRunnerTest.pipeline(new FakeSource(2), destination);
+            new PipelineRunner(stores, clock).run(pipeline, RunOptions.NORMAL, RunListener.NONE);
+
+            ErrorRetrier.RetryOutcome outcome = new ErrorRetrier(stores, clock).retry(pipeline, 100);
+
+            assertThat(outcome).isEqualTo(new ErrorRetrier.RetryOutcome(1, 1, 0));
+            assertThat(destination.retried).containsExactly("10");
+            assertThat(stores.errors().list(Optional.of("customers"), Optional.of(ErrorStatus.OPEN), 10))
+                    .extracting(e -> e.error().recordKey(), e -> e.error().kind())
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple("21",
+                            dev.nsbridge.spi.data.RecordError.Kind.WARNING));
+        }
+    }
+
+    @Test
     void shouldSayWhenADestinationCannotRetry() {
         TickingClock clock = new TickingClock(T0);
         Destination plain = new Destination() {

@@ -22,7 +22,10 @@ import java.util.Set;
 final class FakeDestination implements RetryableDestination {
     final List<Object[]> rows = new ArrayList<>();
     final Set<String> refusedEmails = new HashSet<>();
+    /** Rows written with a warning, as a destination that leaves out a field it cannot take. */
+    final Set<String> warnedEmails = new HashSet<>();
     final Set<String> stillRefusedOnRetry = new HashSet<>();
+    final Set<String> warnedOnRetry = new HashSet<>();
     final List<WriteRequest> requests = new ArrayList<>();
     final List<String> retried = new ArrayList<>();
     final Map<Integer, RuntimeException> failures = new HashMap<>();
@@ -51,6 +54,8 @@ final class FakeDestination implements RetryableDestination {
                     throw failure;
                 }
                 List<RecordError> errors = new ArrayList<>();
+                List<RecordError> warnings = new ArrayList<>();
+                List<String> whole = new ArrayList<>();
                 long written = 0;
                 for (int row = 0; row < batch.size(); row++) {
                     String email = (String) batch.value(row, "email");
@@ -60,12 +65,19 @@ final class FakeDestination implements RetryableDestination {
                     } else {
                         rows.add(batch.rows().get(row));
                         written++;
+                        String key = String.valueOf(batch.value(row, "id"));
+                        if (warnedEmails.contains(email)) {
+                            warnings.add(RecordError.warning(key, "odd_email", "sent without its email",
+                                    "{\"id\":" + key + "}"));
+                        } else {
+                            whole.add(key);
+                        }
                     }
                 }
                 if (keepsState) {
                     committed = batch.stateAfter();
                 }
-                return new WriteResult(written, 0, errors);
+                return new WriteResult(written, 0, errors, warnings, whole);
             }
 
             @Override
@@ -84,7 +96,10 @@ final class FakeDestination implements RetryableDestination {
         List<RecordError> refused = new ArrayList<>();
         for (RecordError error : errors) {
             retried.add(error.recordKey());
-            if (stillRefusedOnRetry.contains(error.recordKey())) {
+            if (warnedOnRetry.contains(error.recordKey())) {
+                refused.add(RecordError.warning(error.recordKey(), "odd_email", "sent without its email",
+                        error.payload()));
+            } else if (stillRefusedOnRetry.contains(error.recordKey())) {
                 refused.add(new RecordError(error.recordKey(), "invalid_email", "still refused", error.payload()));
             }
         }

@@ -10,6 +10,7 @@ import dev.nsbridge.engine.store.RunCounts;
 import dev.nsbridge.engine.store.RunRecord;
 import dev.nsbridge.engine.store.RunStatus;
 import dev.nsbridge.engine.store.StoredError;
+import dev.nsbridge.spi.data.RecordError;
 import dev.nsbridge.spi.destination.LoadMethod;
 import dev.nsbridge.spi.destination.WriteRequest;
 import dev.nsbridge.spi.errors.AuthenticationException;
@@ -166,6 +167,36 @@ final class PipelineRunnerTest {
             assertThat(error.error().payload()).isEqualTo("{\"email\":\"b2@example.com\"}");
             assertThat(error.attempts()).isEqualTo(1);
         });
+    }
+
+    @Test
+    void shouldKeepAndCountAWarningForARecordSentWithAPartLeftOutThenClearItOnceSentWhole() {
+        FakeDestination destination = new FakeDestination(false);
+        destination.warnedEmails.add("b2@example.com");
+
+        RunResult warned = runner.run(pipeline(new FakeSource(3), destination), RunOptions.NORMAL, RunListener.NONE);
+
+        assertThat(warned.status()).isEqualTo(RunStatus.SUCCEEDED);
+        assertThat(warned.counts()).isEqualTo(new RunCounts(6, 6, 0, 0, 1));
+        assertThat(stores.history().get(warned.runId())).get()
+                .satisfies(run -> assertThat(run.counts().warnings()).isEqualTo(1));
+        assertThat(stores.errors().count("customers", ErrorStatus.OPEN)).isZero();
+        assertThat(stores.errors().count("customers", ErrorStatus.OPEN, RecordError.Kind.WARNING)).isEqualTo(1);
+        assertThat(stores.errors().list(Optional.of("customers"), Optional.of(ErrorStatus.OPEN), 10))
+                .singleElement().satisfies(entry -> {
+                    assertThat(entry.error().recordKey()).isEqualTo("21");
+                    assertThat(entry.error().kind()).isEqualTo(RecordError.Kind.WARNING);
+                });
+
+        destination.warnedEmails.clear();
+        stores.state().clear("customers");
+        RunResult whole = runner.run(pipeline(new FakeSource(3), destination), RunOptions.NORMAL, RunListener.NONE);
+
+        assertThat(whole.counts().warnings()).isZero();
+        assertThat(stores.errors().list(Optional.of("customers"), Optional.of(ErrorStatus.OPEN), 10)).isEmpty();
+        assertThat(stores.errors().list(Optional.of("customers"), Optional.of(ErrorStatus.RESOLVED),
+                Optional.of(RecordError.Kind.WARNING), 10)).extracting(entry -> entry.error().recordKey())
+                .containsExactly("21");
     }
 
     @Test

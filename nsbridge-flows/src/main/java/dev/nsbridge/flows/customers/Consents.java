@@ -124,7 +124,7 @@ public final class Consents {
         }
         ProfileDecision.Send send = out.decision();
         Outgoing rest = new Outgoing(new ProfileDecision.Send(send.customerId(), send.attributes(), sendEmail, sendSms,
-                send.optedOut()), out.profile(), out.row());
+                send.optedOut(), send.dropped()), out.profile(), out.row());
         Optional<ConsentLedger.Entry> interrupted = (sendEmail ? email : Optional.<ConsentLedger.Entry>empty())
                 .or(() -> sendSms ? sms : Optional.empty());
         if (interrupted.isPresent()) {

@@ -4,9 +4,13 @@ import dev.nsbridge.flows.contact.Checked;
 import dev.nsbridge.flows.contact.EmailAddresses;
 import dev.nsbridge.flows.contact.PhoneNumbers;
 import dev.nsbridge.flows.contact.SubscriptionStatus;
+import dev.nsbridge.flows.contact.InvalidContactFields;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Decides, for one NetSuite customer row, the Klaviyo profile to send and whether consent goes with it.
@@ -14,8 +18,14 @@ import java.util.Optional;
  * <p>The row uses the customer flow's query aliases: {@code id}, {@code email}, {@code phone}, {@code firstname},
  * {@code lastname}, {@code companyname}, {@code isperson}, {@code globalsubscriptionstatus}, and the default billing
  * address as {@code bill_address1}, {@code bill_address2}, {@code bill_city}, {@code bill_state}, {@code bill_zip},
- * {@code bill_country}. An invalid email or phone refuses the record (it is not sent half-right); an opt-out is never
- * subscribed.
+ * {@code bill_country}. An invalid email or phone is left out of the profile, with a warning, when the other is
+ * usable (or refuses the record, as the flow's {@code invalid_contact_fields} says); a customer with neither usable is
+ * refused. Consent follows what is sent: no email consent without an email, no SMS consent without a phone, and an
+ * opt-out is never subscribed.
+ *
+ * <p>A phone written without a country code is read in the customer's billing country, else in the flow's
+ * {@code default_region}; one that is not a valid number there is left out rather than guessed into another
+ * country, since a wrong country code would text a stranger.
  */
 public final class CustomerProfiles {
     private final ProfileSettings settings;
@@ -27,17 +37,27 @@ public final class CustomerProfiles {
     public ProfileDecision decide(Map<String, Object> row) {
         String id = text(row, "id").orElseThrow(() -> new IllegalArgumentException("a customer row needs its id"));
         Optional<Checked<String>> email = EmailAddresses.check(text(row, "email").orElse(null));
-        String region = text(row, "bill_country").filter(c -> c.matches("[A-Za-z]{2}"))
-                .map(c -> c.toUpperCase(java.util.Locale.ROOT)).orElse(settings.defaultRegion());
-        Optional<Checked<String>> phone = PhoneNumbers.toE164(text(row, "phone").orElse(null), region);
-        if (email.isPresent() && !email.get().isOk()) {
-            return new ProfileDecision.Refuse(id, "invalid_email", email.get().problem().orElseThrow());
-        }
-        if (phone.isPresent() && !phone.get().isOk()) {
-            return new ProfileDecision.Refuse(id, "invalid_phone", phone.get().problem().orElseThrow());
-        }
-        if (email.isEmpty() && phone.isEmpty()) {
+        Optional<String> country = text(row, "bill_country").filter(c -> c.matches("[A-Za-z]{2}"))
+                .map(c -> c.toUpperCase(java.util.Locale.ROOT));
+        String region = country.orElse(settings.defaultRegion());
+        Optional<Checked<String>> phone = PhoneNumbers.forCustomer(text(row, "phone").orElse(null), country,
+                settings.defaultRegion());
+        boolean usable = email.map(Checked::isOk).orElse(false) || phone.map(Checked::isOk).orElse(false);
+        List<ProfileDecision.Dropped> dropped = new ArrayList<>();
+        email.flatMap(Checked::problem).ifPresent(problem -> dropped.add(new ProfileDecision.Dropped("invalid_email",
+                problem + "; the customer went to Klaviyo without it, so with no email consent")));
+        phone.flatMap(Checked::problem).ifPresent(problem -> dropped.add(new ProfileDecision.Dropped("invalid_phone",
+                problem + "; the customer went to Klaviyo without it, so with no SMS consent")));
+        if (!usable && dropped.isEmpty()) {
             return new ProfileDecision.Skip(id, "customer has neither email nor phone");
+        }
+        if (!usable || !dropped.isEmpty() && settings.invalidContactFields() == InvalidContactFields.REFUSE) {
+            // The first problem names the record error; every problem is in its reason.
+            String reasons = String.join("; ", Stream.concat(email.flatMap(Checked::problem).stream(),
+                    phone.flatMap(Checked::problem).stream()).toList());
+            return new ProfileDecision.Refuse(id, dropped.get(0).code(), reasons
+                    + (usable ? "" : " (the customer has no usable email or phone, so nothing can identify it in"
+                    + " Klaviyo)"));
         }
         Map<String, Object> attributes = new LinkedHashMap<>();
         email.flatMap(Checked::value).ifPresent(value -> attributes.put("email", value));
@@ -68,7 +88,7 @@ public final class CustomerProfiles {
         boolean maySms = settings.subscribeSms() && status.map(SubscriptionStatus::maySubscribe).orElse(false)
                 && attributes.containsKey("phone_number");
         return new ProfileDecision.Send(id, attributes, mayEmail, maySms,
-                status.map(SubscriptionStatus::isOptOut).orElse(false));
+                status.map(SubscriptionStatus::isOptOut).orElse(false), dropped);
     }
 
     private static Map<String, Object> location(Map<String, Object> row, String region) {

@@ -49,8 +49,10 @@ public final class ProfileDelivery implements Delivery {
     public WriteResult deliver(List<Map<String, Object>> rows, WriteOptions options) {
         List<RecordError> errors = new ArrayList<>();
         List<Outgoing> outgoing = new ArrayList<>();
+        int skipped = 0; // neither sent nor refused: no contact at all, or only the echo of a profile-id write-back
         for (Map<String, Object> row : rows) {
             if (!options.dryRun() && profileIds.isEcho(row)) {
+                skipped++;
                 continue;
             }
             ProfileDecision decision = mapping.decide(row);
@@ -58,6 +60,8 @@ public final class ProfileDelivery implements Delivery {
                 errors.add(Refusals.of(refuse.customerId(), refuse.code(), refuse.reason(), unsent(row)));
             } else if (decision instanceof ProfileDecision.Send send) {
                 outgoing.add(new Outgoing(send, ProfileAttributes.profile(send.attributes()), row));
+            } else {
+                skipped++;
             }
         }
         if (options.dryRun()) {
@@ -67,7 +71,7 @@ public final class ProfileDelivery implements Delivery {
             }
             consents.subscribe(outgoing, options, recorder);
             profileIds.writeBack(outgoing, options, recorder);
-            return new WriteResult(outgoing.size(), 0, errors);
+            return new WriteResult(outgoing.size(), 0, errors, warnings(outgoing, java.util.Set.of()), List.of());
         }
         List<Outgoing> imported = importProfiles(outgoing, errors);
         List<RecordError> refusedConsent = consents.subscribe(imported, options, recorder);
@@ -76,8 +80,20 @@ public final class ProfileDelivery implements Delivery {
         refusedConsent.forEach(error -> refusedKeys.add(error.recordKey()));
         errors.addAll(profileIds.writeBack(imported.stream().filter(out -> !refusedKeys.contains(out.key())).toList(),
                 options, recorder));
-        long refused = errors.stream().map(RecordError::recordKey).distinct().count();
-        return new WriteResult(Math.max(0, rows.size() - refused), 0, errors);
+        java.util.Set<String> refusedAnywhere = new java.util.HashSet<>();
+        errors.forEach(error -> refusedAnywhere.add(error.recordKey()));
+        List<String> whole = imported.stream().filter(out -> out.decision().dropped().isEmpty())
+                .map(Outgoing::key).filter(key -> !refusedAnywhere.contains(key)).toList();
+        return new WriteResult(Math.max(0, rows.size() - skipped - refusedAnywhere.size()), 0, errors,
+                warnings(imported, refusedAnywhere), whole);
+    }
+
+    /** A warning for each invalid contact field left out of a customer that went to Klaviyo, with what was sent. */
+    private static List<RecordError> warnings(List<Outgoing> sent, java.util.Set<String> refused) {
+        return sent.stream().filter(out -> !refused.contains(out.key()))
+                .flatMap(out -> out.decision().dropped().stream()
+                        .map(dropped -> RecordError.warning(out.key(), dropped.code(), dropped.reason(), sent(out))))
+                .toList();
     }
 
     /** Imports the profiles; answers those Klaviyo took, adding a record error for each one it refused. */

@@ -71,6 +71,10 @@ public final class FlowDestination implements RetryableDestination {
         if (errors.isEmpty()) {
             return List.of();
         }
-        return delivery.deliver(rereader.reread(errors), WriteOptions.of(request)).errors();
+        WriteResult result = delivery.deliver(rereader.reread(errors), WriteOptions.of(request));
+        // A record sent with a field left out is answered as a warning, so the queue keeps telling what to correct.
+        List<RecordError> answer = new java.util.ArrayList<>(result.errors());
+        answer.addAll(result.warnings());
+        return answer;
     }
 }

@@ -50,7 +50,7 @@ public final class EventDelivery implements Delivery {
         String reason = OrderDocuments.text(row, "reason").orElse("");
         return switch (kind) {
             case PLACED -> events.placed(order);
-            case FULFILLED -> List.of(events.fulfilled(order, at));
+            case FULFILLED -> List.of(events.fulfilled(order, documents.shipment(row, at)));
             case CANCELLED -> List.of(events.cancelled(order, at, reason));
             case REFUNDED -> List.of(events.refunded(order, at, row.get("amount") == null ? order.total()
                     : OrderDocuments.decimal(row.get("amount")), reason));

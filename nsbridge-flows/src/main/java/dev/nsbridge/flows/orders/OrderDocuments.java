@@ -28,8 +28,26 @@ public final class OrderDocuments {
         Order.CustomerRef customer = new Order.CustomerRef(text(row, "customer_id").orElseThrow(),
                 EmailAddresses.check(text(row, "email").orElse(null)).flatMap(Checked::value),
                 PhoneNumbers.toE164(text(row, "phone").orElse(null), region).flatMap(Checked::value));
+        return new Order(text(row, "order_id").orElseThrow(), text(row, "tranid").orElse(null), customer,
+                (Instant) row.get("placed_at"), decimal(row.get("total")), text(row, "currency").orElse(null),
+                Optional.empty(), Optional.empty(), lines(row, OrderLines.COLUMN), address(row, "bill"),
+                address(row, "ship"));
+    }
+
+    /** A fulfillment row (see {@link OrderQueries#fulfilled}, {@link ShipmentDetails}) as the shipment it made. */
+    public Shipment shipment(Map<String, Object> row, Instant shippedAt) {
+        String id = text(row, "id").orElseThrow();
+        List<String> trackingNumbers = new ArrayList<>();
+        Json.tree(text(row, ShipmentDetails.TRACKING_NUMBERS).orElse("[]"))
+                .forEach(number -> trackingNumbers.add(number.asText()));
+        return new Shipment(id, text(row, "fulfillment_number"), shippedAt, text(row, "carrier"), trackingNumbers,
+                lines(row, ShipmentDetails.LINES), id.equals(text(row, ShipmentDetails.FIRST_FULFILLMENT).orElse(id)));
+    }
+
+    /** The item lines a row holds as JSON in {@code column}. */
+    private List<Order.Line> lines(Map<String, Object> row, String column) {
         List<Order.Line> lines = new ArrayList<>();
-        for (Map<String, Object> line : Json.list(text(row, OrderLines.COLUMN).orElse("[]"))) {
+        for (Map<String, Object> line : Json.list(text(row, column).orElse("[]"))) {
             String itemId = String.valueOf(line.get("item_id"));
             Optional<String> sku = Optional.ofNullable((String) line.get("sku"));
             lines.add(new Order.Line(String.valueOf(line.get("line_id")), itemId, sku,
@@ -40,9 +58,7 @@ public final class OrderDocuments {
                     urlTemplate.map(t -> t.replace("{id}", itemId).replace("{sku}", sku.orElse(itemId))),
                     Optional.empty()));
         }
-        return new Order(text(row, "order_id").orElseThrow(), text(row, "tranid").orElse(null), customer,
-                (Instant) row.get("placed_at"), decimal(row.get("total")), text(row, "currency").orElse(null),
-                Optional.empty(), Optional.empty(), lines, address(row, "bill"), address(row, "ship"));
+        return lines;
     }
 
     private static Optional<Order.Address> address(Map<String, Object> row, String kind) {

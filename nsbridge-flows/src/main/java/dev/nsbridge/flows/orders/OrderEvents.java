@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * Builds Klaviyo's e-commerce events from NetSuite orders, in the shapes Klaviyo's guide for custom platforms
- * names. Follow-up events reuse the Placed Order's unique id, as Klaviyo asks, so its lifetime value stays right.
+ * names. Cancellations and refunds reuse the Placed Order's unique id, as Klaviyo asks, so its lifetime value stays
+ * right; each shipment is a Fulfilled Order of its own (see {@link #shipmentUniqueId}).
  */
 public final class OrderEvents {
     private final OrderEventSettings settings;
@@ -43,8 +44,26 @@ public final class OrderEvents {
         return events;
     }
 
-    public Event fulfilled(Order order, Instant fulfilledAt) {
-        return orderEvent(settings.fulfilledOrder(), order, fulfilledAt, order.total(), Map.of());
+    /**
+     * A shipment's unique id: the fulfillment's internal id, so each shipment of an order is its own event. The
+     * order's first fulfillment keeps the order's id, the one every fulfillment was sent under before shipments
+     * had their own, when Klaviyo kept only the first of them. An account that already holds that event gets no
+     * second copy of it when history is sent again after an upgrade; only the later shipments arrive. The first
+     * fulfillment is the one with the lowest internal id (see {@link ShipmentDetails}), which does not change as
+     * later shipments are made, so the id is stable across reruns.
+     */
+    public static String shipmentUniqueId(Order order, Shipment shipment) {
+        return shipment.firstOfOrder() ? orderUniqueId(order) : shipment.id();
+    }
+
+    /** One Fulfilled Order per shipment: its own lines and value, carrier and tracking numbers. */
+    public Event fulfilled(Order order, Shipment shipment) {
+        Map<String, Object> properties = orderProperties(order, shipment.lines());
+        shipment.number().ifPresent(number -> properties.put("FulfillmentId", number));
+        shipment.carrier().ifPresent(carrier -> properties.put("Carrier", carrier));
+        properties.put("TrackingNumbers", shipment.trackingNumbers());
+        return new Event(settings.fulfilledOrder(), order.customer(), shipment.shippedAt(), shipment.value(),
+                order.currency(), shipmentUniqueId(order, shipment), properties, isHistory(shipment.shippedAt()));
     }
 
     public Event cancelled(Order order, Instant cancelledAt, String reason) {
@@ -57,7 +76,7 @@ public final class OrderEvents {
     }
 
     private Event orderEvent(String metric, Order order, Instant time, BigDecimal value, Map<String, Object> extra) {
-        Map<String, Object> properties = orderProperties(order);
+        Map<String, Object> properties = orderProperties(order, order.lines());
         properties.putAll(extra);
         return new Event(metric, order.customer(), time, value, order.currency(), orderUniqueId(order), properties,
                 isHistory(time));
@@ -67,14 +86,14 @@ public final class OrderEvents {
         return time.isBefore(settings.liveSince());
     }
 
-    private static Map<String, Object> orderProperties(Order order) {
+    private static Map<String, Object> orderProperties(Order order, List<Order.Line> lines) {
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("OrderId", order.tranId() == null ? order.id() : order.tranId());
         LinkedHashSet<String> categories = new LinkedHashSet<>();
         LinkedHashSet<String> brands = new LinkedHashSet<>();
         List<String> itemNames = new ArrayList<>();
         List<Map<String, Object>> items = new ArrayList<>();
-        for (Order.Line line : order.lines()) {
+        for (Order.Line line : lines) {
             categories.addAll(line.categories());
             line.brand().ifPresent(brands::add);
             itemNames.add(line.name());

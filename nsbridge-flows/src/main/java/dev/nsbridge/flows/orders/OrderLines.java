@@ -54,28 +54,37 @@ public final class OrderLines implements PageDetails {
     private void read(SuiteQl suiteQl, List<String> ids, Map<String, List<Map<String, Object>>> byOrder) {
         String text = "SELECT tl.transaction AS order_id, tl.id AS line_id, tl.item AS item_id, i.itemid AS sku,"
                 + " NVL(i.displayname, i.itemid) AS name, ABS(tl.quantity) AS quantity, tl.rate AS rate,"
-                + " ABS(tl.foreignamount) AS amount"
-                + brandField.map(f -> ", i." + f + " AS brand").orElse("")
-                + categoryField.map(f -> ", i." + f + " AS category").orElse("")
+                + " ABS(tl.foreignamount) AS amount" + itemColumns()
                 + " FROM transactionline tl JOIN item i ON i.id = tl.item"
                 + " WHERE tl.mainline = 'F' AND tl.taxline = 'F' AND tl.transaction IN ("
                 + String.join(", ", ids.stream().map(id -> "?").toList()) + ") ORDER BY tl.transaction, tl.id";
         try (SuiteQlRows lines = suiteQl.readByOffset(new SuiteQlQuery(text, ids), SuiteQl.MAX_LIMIT)) {
             while (lines.hasNext()) {
                 SuiteQlRow line = lines.next();
-                Map<String, Object> values = new LinkedHashMap<>();
-                for (String name : List.of("line_id", "item_id", "sku", "name", "brand", "category")) {
-                    if (line.string(name) != null) {
-                        values.put(name, line.string(name));
-                    }
-                }
-                for (String name : List.of("quantity", "rate", "amount")) {
-                    if (line.decimal(name) != null) {
-                        values.put(name, line.decimal(name));
-                    }
-                }
-                byOrder.computeIfAbsent(line.string("order_id"), id -> new ArrayList<>()).add(values);
+                byOrder.computeIfAbsent(line.string("order_id"), id -> new ArrayList<>()).add(lineValues(line));
             }
         }
+    }
+
+    /** The item's brand and category columns, as the projection's tail (empty when neither is set). */
+    String itemColumns() {
+        return brandField.map(f -> ", i." + f + " AS brand").orElse("")
+                + categoryField.map(f -> ", i." + f + " AS category").orElse("");
+    }
+
+    /** A line read under the aliases {@link OrderDocuments} reads, as the JSON object it keeps in a row. */
+    static Map<String, Object> lineValues(SuiteQlRow line) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        for (String name : List.of("line_id", "item_id", "sku", "name", "brand", "category")) {
+            if (line.string(name) != null) {
+                values.put(name, line.string(name));
+            }
+        }
+        for (String name : List.of("quantity", "rate", "amount")) {
+            if (line.decimal(name) != null) {
+                values.put(name, line.decimal(name));
+            }
+        }
+        return values;
     }
 }

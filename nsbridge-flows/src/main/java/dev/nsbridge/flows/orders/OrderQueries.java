@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * The order flows' reads. Each row is one document (a sales order, or the fulfillment, cancellation or refund of
- * one) with its order's header, customer and addresses; {@link OrderLines} adds the order's lines.
+ * one) with its order's header, customer and addresses; {@link OrderLines} adds the order's lines, and
+ * {@link ShipmentDetails} a fulfillment's own.
  *
  * <p>Placed orders are read by creation date, so an order edited later is not sent again (it would only be
  * deduplicated by its unique id); a cancellation is a change to the order, so it is read by modification date.
@@ -45,21 +46,28 @@ public final class OrderQueries {
                 List.of(Condition.of("so.type = 'SalesOrd'"), Condition.of("so.status = 'C'")));
     }
 
+    /**
+     * One row per item fulfillment (a shipment), with its number and ship method; {@link ShipmentDetails} adds what
+     * it shipped and its tracking numbers. The ship method is a ship item, so its display text is the carrier and
+     * service (e.g. UPS Ground).
+     */
     public static FlowQuery fulfilled() {
-        return followUp("item_fulfillments", "d.type = 'ItemShip'");
+        return followUp("item_fulfillments", "d.type = 'ItemShip'", List.of(text("fulfillment_number", "d.tranid"),
+                text("carrier", "BUILTIN.DF(d.shipmethod)")));
     }
 
     public static FlowQuery refunded() {
-        return followUp("refunds", "d.type IN ('CashRfnd', 'CustCred')");
+        return followUp("refunds", "d.type IN ('CashRfnd', 'CustCred')", List.of());
     }
 
-    private static FlowQuery followUp(String stream, String type) {
+    private static FlowQuery followUp(String stream, String type, List<Projection> extra) {
         List<Projection> columns = orderColumns();
         columns.add(0, text("id", "d.id"));
         columns.add(new Projection("cursor_date", "d.createddate", ColumnType.TIMESTAMP));
         columns.add(new Projection("event_at", "d.createddate", ColumnType.TIMESTAMP));
         columns.add(new Projection("amount", "ABS(d.foreigntotal)", ColumnType.DECIMAL));
         columns.add(text("reason", "NVL(d.memo, BUILTIN.DF(d.type))"));
+        columns.addAll(extra);
         return new FlowQuery(stream, FOLLOW_UP_FROM + ORDER_JOINS, columns, "cursor_date", "id",
                 List.of(Condition.of(type)));
     }

@@ -3,6 +3,7 @@ package dev.nsbridge.flows.contact;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 final class ContactCheckTest {
@@ -41,6 +42,18 @@ final class ContactCheckTest {
         assertThat(PhoneNumbers.toE164("call me", "US")).get()
                 .satisfies(c -> assertThat(c.problem()).get().asString().contains("cannot be read"));
         assertThat(PhoneNumbers.toE164("", "US")).isEmpty();
+        // 439 is no assigned area code: Klaviyo refuses such a number, and nobody can be reached on it.
+        assertThat(PhoneNumbers.toE164("(439) 877-8061", "US")).get().extracting(Checked::isOk).isEqualTo(false);
+    }
+
+    @Test
+    void shouldReadANationalNumberInTheCustomersCountryUnlessTheDefaultRegionReadsItToo() {
+        assertThat(PhoneNumbers.forCustomer("020 7946 0958", Optional.of("GB"), "US"))
+                .hasValue(Checked.ok("+442079460958"));
+        assertThat(PhoneNumbers.forCustomer("+1 415 877 8061", Optional.of("DE"), "US"))
+                .hasValue(Checked.ok("+14158778061"));
+        assertThat(PhoneNumbers.forCustomer("(415) 877-8061", Optional.of("DE"), "US")).get()
+                .satisfies(c -> assertThat(c.problem()).get().asString().contains("country code"));
     }
 
     @Test

@@ -59,16 +59,45 @@ final class OrderEventsTest {
     }
 
     @Test
-    void shouldReuseThePlacedOrderUniqueIdForWhatFollows() {
+    void shouldReuseThePlacedOrderUniqueIdForCancellationsAndRefunds() {
         OrderEvents events = new OrderEvents(OrderEventSettings.standard(LIVE));
         Order order = order(LIVE.plusSeconds(60));
         Instant later = LIVE.plusSeconds(7200);
 
-        assertThat(List.of(events.fulfilled(order, later), events.cancelled(order, later, "Out of stock"),
+        assertThat(List.of(events.cancelled(order, later, "Out of stock"),
                 events.refunded(order, later, new BigDecimal("19.00"), "Damaged")))
                 .extracting(Event::uniqueId).containsOnly("7001");
         assertThat(events.refunded(order, later, new BigDecimal("19.00"), "Damaged").value()).isEqualByComparingTo("19");
         assertThat(events.cancelled(order, later, "Out of stock").properties()).containsEntry("Reason", "Out of stock");
+    }
+
+    @Test
+    void shouldSendEachShipmentAsItsOwnFulfilledOrderWithItsLinesCarrierAndTrackingNumbers() {
+        OrderEvents events = new OrderEvents(OrderEventSettings.standard(LIVE));
+        Order order = order(LIVE.plusSeconds(60));
+        Order.Line mug = order.lines().get(0);
+        Order.Line tee = order.lines().get(1);
+        Shipment first = new Shipment("7104", Optional.of("IF7104"), LIVE.plusSeconds(3600), Optional.of("UPS Ground"),
+                List.of("1Z999AA10123456784"), List.of(mug), true);
+        Shipment second = new Shipment("7109", Optional.of("IF7109"), LIVE.plusSeconds(90_000),
+                Optional.of("FedEx 2Day"), List.of("449044304137821", "449044304137822"), List.of(tee), false);
+
+        Event firstEvent = events.fulfilled(order, first);
+        Event secondEvent = events.fulfilled(order, second);
+
+        assertThat(firstEvent.metric()).isEqualTo("Fulfilled Order");
+        assertThat(firstEvent.uniqueId()).isEqualTo(OrderEvents.orderUniqueId(order));
+        assertThat(secondEvent.uniqueId()).isEqualTo(second.id()).isNotEqualTo(firstEvent.uniqueId());
+        assertThat(firstEvent.value()).isEqualByComparingTo(mug.amount());
+        assertThat(secondEvent.value()).isEqualByComparingTo(tee.amount());
+        assertThat(secondEvent.time()).isEqualTo(second.shippedAt());
+        assertThat(secondEvent.properties()).containsEntry("OrderId", order.tranId())
+                .containsEntry("FulfillmentId", "IF7109").containsEntry("Carrier", "FedEx 2Day")
+                .containsEntry("TrackingNumbers", second.trackingNumbers())
+                .containsEntry("ItemNames", List.of(tee.name()));
+        assertThat((List<?>) secondEvent.properties().get("Items")).singleElement().asString()
+                .contains("ProductID=" + tee.itemId(), "Quantity=" + tee.quantity(), "RowTotal=" + tee.amount());
+        assertThat(events.fulfilled(order, second)).isEqualTo(secondEvent);
     }
 
     @Test

@@ -5,6 +5,7 @@ import dev.nsbridge.flows.FlowPieces;
 import dev.nsbridge.flows.FlowType;
 import dev.nsbridge.flows.Flows;
 import dev.nsbridge.flows.delivery.DryRunRecorder;
+import dev.nsbridge.flows.delivery.Json;
 import dev.nsbridge.klaviyo.KlaviyoClient;
 import dev.nsbridge.klaviyo.KlaviyoSettings;
 import dev.nsbridge.klaviyo.http.Timing;
@@ -28,6 +29,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -119,13 +121,15 @@ public final class Sandboxes implements AutoCloseable {
     }
 
     /**
-     * Suppresses an email the way an account owner or another integration would, through Klaviyo's bulk suppress
+     * Suppresses emails the way an account owner or another integration would, through Klaviyo's bulk suppress
      * job (reason USER_SUPPRESSED); the job runs at once in these sandboxes.
      */
-    public void suppressThroughKlaviyosApi(String email) {
-        sendToKlaviyo("/api/profile-suppression-bulk-create-jobs", "{\"data\":{\"type\":"
-                + "\"profile-suppression-bulk-create-job\",\"attributes\":{\"profiles\":{\"data\":[{\"type\":"
-                + "\"profile\",\"attributes\":{\"email\":\"" + email + "\"}}]}}}}", 202);
+    public void suppressThroughKlaviyosApi(String... emails) {
+        List<Map<String, Object>> profiles = Arrays.stream(emails).<Map<String, Object>>map(email -> Map.of(
+                "type", "profile", "attributes", Map.of("email", email))).toList();
+        sendToKlaviyo("/api/profile-suppression-bulk-create-jobs", Json.text(Map.of("data", Map.of(
+                "type", "profile-suppression-bulk-create-job",
+                "attributes", Map.of("profiles", Map.of("data", profiles))))), 202);
     }
 
     /**

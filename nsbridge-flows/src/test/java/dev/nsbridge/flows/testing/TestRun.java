@@ -22,6 +22,7 @@ import java.util.Optional;
 public final class TestRun {
     private State state = State.EMPTY;
     private final List<RecordError> errors = new ArrayList<>();
+    private final List<RecordError> warnings = new ArrayList<>();
     private long written;
 
     /** Runs to the end, or stops after {@code maxBatches} batches with their state committed. */
@@ -52,6 +53,7 @@ public final class TestRun {
                 WriteResult result = writer.write(next.get());
                 written += result.written();
                 errors.addAll(result.errors());
+                warnings.addAll(result.warnings());
                 batches++;
                 if (!dryRun && (commitLast || batches < maxBatches)) {
                     state = next.get().stateAfter();
@@ -73,6 +75,11 @@ public final class TestRun {
         }
         return new WriteRequest(write.pipeline(), write.stream(), write.target(), write.loadMethod(),
                 write.uniqueKey(), options);
+    }
+
+    /** The records sent with a field left out, as the destination reported them. */
+    public List<RecordError> warnings() {
+        return warnings;
     }
 
     public State state() {

@@ -13,7 +13,8 @@ public interface RetryableDestination extends Destination {
     /**
      * Sends each error's payload again, as {@code request}'s pipeline would have.
      *
-     * @return the records still refused, with their new reason; every record not returned went through
+     * @return the records still refused, with their new reason, and a warning for each record that went with a part
+     *         of its data left out; every record not returned went through whole
      */
     List<RecordError> retry(WriteRequest request, List<RecordError> errors);
 }

@@ -52,6 +52,7 @@ final class DisplayNames {
         map.put("addressbookaddress", map.get("defaultbillingaddress"));
         map.put("billingaddress", "(SELECT x.addrtext FROM transactionbillingaddress x WHERE x.nkey = {c})");
         map.put("shippingaddress", "(SELECT x.addrtext FROM transactionshippingaddress x WHERE x.nkey = {c})");
+        map.put("shipmethod", "(SELECT x.itemid FROM shipitem x WHERE x.id = {c})");
         map.put("entitystatus", "CASE WHEN {c} = 13 THEN 'CUSTOMER-Closed Won' ELSE CAST({c} AS VARCHAR) END");
         for (CustomField field : CustomField.ALL) {
             if (field.kind() == CustomField.Kind.LIST) {

@@ -13,7 +13,7 @@ import java.time.LocalDateTime;
 final class Documents implements AutoCloseable {
     static final String HEADER_COLUMNS = "id,tranid,trandate,type,status,entity,subsidiary,currency,exchangerate,"
             + "foreigntotal,memo,email,createddate,lastmodifieddate,shipdate,postingperiod,billingaddress,"
-            + "shippingaddress,employee,otherrefnum,posting,voided,externalid,custbody_sales_channel,"
+            + "shippingaddress,employee,otherrefnum,posting,voided,externalid,shipmethod,custbody_sales_channel,"
             + "custbody_gift_order,custbody_requested_delivery,custbody_discount_rate,custbody_klaviyo_event_id";
     static final String LINE_COLUMNS = "transaction,id,linesequencenumber,mainline,taxline,item,itemtype,quantity,"
             + "rate,netamount,foreignamount,memo,isclosed,entity,subsidiary,location,department,class,createdfrom,"
@@ -24,6 +24,8 @@ final class Documents implements AutoCloseable {
     private final Inserter lines;
     private final Inserter links;
     private final Inserter accounting;
+    private final Inserter trackingNumbers;
+    private final Inserter trackingMap;
 
     Documents(Connection connection, LocalDateTime accountingStampsSince) throws SQLException {
         this.accountingStampsSince = accountingStampsSince;
@@ -33,6 +35,8 @@ final class Documents implements AutoCloseable {
                 + "nextline,linktype,previoustype,nexttype,foreignamount,amount,lastmodifieddate");
         this.accounting = new Inserter(connection, "transactionaccountingline", "transaction,transactionline,"
                 + "accountingbook,account,amount,debit,credit,netamount,posting,amountunpaid,lastmodifieddate");
+        this.trackingNumbers = new Inserter(connection, "trackingnumber", "id,trackingnumber");
+        this.trackingMap = new Inserter(connection, "trackingnumbermap", "transaction,trackingnumber");
     }
 
     /** The values a document's header and lines share. */
@@ -46,14 +50,15 @@ final class Documents implements AutoCloseable {
                 Long previousLine, boolean closed, boolean giftWrap, String engraving) {
     }
 
+    /** @param shipMethod the ship item a fulfillment went with (its carrier and service), or null */
     void header(Header header, BigDecimal total, String memo, String email, Long billing, Long shipping,
-                Long salesRep, Object[] custom) throws SQLException {
+                Long salesRep, Long shipMethod, Object[] custom) throws SQLException {
         headers.row(header.id(), header.tranid(), header.created().toLocalDate(), header.type(), header.status(),
                 header.entity(), header.subsidiary(), header.currency(), header.exchangeRate(), total, memo, email,
                 header.created(), header.modified(), "ItemShip".equals(header.type()) ? header.created().toLocalDate()
                         : null, ReferenceData.periodId(header.created().toLocalDate()), billing, shipping, salesRep,
                 header.id() % 7 == 0 ? "PO-" + (header.id() * 13 % 100_000) : null, header.posting(), false,
-                header.id() % 5 == 0 ? "ext-" + header.id() : null, custom[0], custom[1], custom[2], custom[3],
+                header.id() % 5 == 0 ? "ext-" + header.id() : null, shipMethod, custom[0], custom[1], custom[2], custom[3],
                 custom[4]);
     }
 
@@ -81,6 +86,12 @@ final class Documents implements AutoCloseable {
         if (header.posting()) {
             accountingLine(header, line.id(), header.type().equals("CustInvc") ? 3L : 4L, line.amount());
         }
+    }
+
+    /** One package's tracking number on a fulfillment. */
+    void trackingNumber(Header header, long id, String number) throws SQLException {
+        trackingNumbers.row(id, number);
+        trackingMap.row(header.id(), id);
     }
 
     void taxLine(Header header, long id, BigDecimal amount) throws SQLException {
@@ -121,5 +132,7 @@ final class Documents implements AutoCloseable {
         lines.close();
         links.close();
         accounting.close();
+        trackingNumbers.close();
+        trackingMap.close();
     }
 }

@@ -75,7 +75,7 @@ final class Schema {
                 + "foreigntotal DECIMAL(20,2), memo VARCHAR(1000), email VARCHAR(300), createddate TIMESTAMP, "
                 + "lastmodifieddate TIMESTAMP, shipdate DATE, postingperiod BIGINT, billingaddress BIGINT, "
                 + "shippingaddress BIGINT, employee BIGINT, otherrefnum VARCHAR(60), posting CHAR(1), voided CHAR(1), "
-                + "externalid VARCHAR(100)" + custom("transaction"));
+                + "externalid VARCHAR(100), shipmethod BIGINT" + custom("transaction"));
         tables.put("transactionline", "transaction BIGINT NOT NULL, id BIGINT NOT NULL, linesequencenumber BIGINT, "
                 + "mainline CHAR(1), taxline CHAR(1), item BIGINT, itemtype VARCHAR(20), quantity DECIMAL(20,4), "
                 + "rate DECIMAL(20,4), netamount DECIMAL(20,2), foreignamount DECIMAL(20,2), memo VARCHAR(500), "
@@ -95,6 +95,13 @@ final class Schema {
                     + "addr1 VARCHAR(200), addr2 VARCHAR(200), city VARCHAR(100), state VARCHAR(60), zip VARCHAR(30), "
                     + "country VARCHAR(2), addrphone VARCHAR(100), addrtext VARCHAR(1000), recordowner BIGINT");
         }
+        // A shipment's carrier is its ship method, a ship item; its packages' tracking numbers are reached only through
+        // trackingnumbermap (transaction.trackingnumbers is not a SuiteQL field).
+        tables.put("shipitem", "id BIGINT PRIMARY KEY, itemid VARCHAR(100), displayname VARCHAR(200), "
+                + "isinactive CHAR(1), lastmodifieddate TIMESTAMP");
+        tables.put("trackingnumber", "id BIGINT PRIMARY KEY, trackingnumber VARCHAR(100)");
+        tables.put("trackingnumbermap", "transaction BIGINT NOT NULL, trackingnumber BIGINT NOT NULL, "
+                + "PRIMARY KEY (transaction, trackingnumber)");
         tables.put("deletedrecord", "recordid BIGINT, recordtypeid BIGINT, type VARCHAR(60), name VARCHAR(300), "
                 + "deleteddate TIMESTAMP, context VARCHAR(40), deletedby BIGINT, iscustomrecord CHAR(1), "
                 + "iscustomlist CHAR(1), PRIMARY KEY (type, recordid)");
@@ -133,7 +140,7 @@ final class Schema {
                     "transactionline(linelastmodifieddate)",
                     "customer(lastmodifieddate)", "customer(email)", "contact(company)", "contact(lastmodifieddate)",
                     "item(lastmodifieddate)", "deletedrecord(deleteddate)", "systemnote(recordid)",
-                    "previoustransactionlinelink(previousdoc)", "customeraddressbook(addressbookaddress)")) {
+                    "previoustransactionlinelink(previousdoc)", "trackingnumbermap(trackingnumber)", "customeraddressbook(addressbookaddress)")) {
                 statement.execute("CREATE INDEX IF NOT EXISTS ix_" + index.replaceAll("\\W", "_") + " ON " + index);
             }
         }

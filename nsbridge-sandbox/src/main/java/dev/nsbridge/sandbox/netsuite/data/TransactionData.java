@@ -21,6 +21,7 @@ final class TransactionData {
     private final Generation generation;
     private final BigDecimal[] prices;
     private final String[] itemTypes;
+    private final Shipments shipments;
     private long nextId;
 
     TransactionData(Generation generation, Connection connection, long firstId) throws SQLException {
@@ -37,6 +38,7 @@ final class TransactionData {
         }
         this.prices = priceList.toArray(BigDecimal[]::new);
         this.itemTypes = typeList.toArray(String[]::new);
+        this.shipments = new Shipments(generation, connection, firstId);
     }
 
     long nextId() {
@@ -46,6 +48,7 @@ final class TransactionData {
     void write(Connection connection, EntityData.Customers customers) throws SQLException {
         SplittableRandom random = generation.random("orders");
         int count = customers.ids().length;
+        Shipments.writeShipItems(connection, generation.now.minusDays(Generation.HISTORY_DAYS + 30L));
         try (Documents documents = new Documents(connection, generation.now.minusMonths(18));
              DeletedRecords deletions = new DeletedRecords(connection)) {
             for (int i = 0; i < generation.salesOrders; i++) {
@@ -103,7 +106,7 @@ final class TransactionData {
         boolean noted = random.nextInt(6) == 0;
         documents.header(order, grandTotal, memo != null ? memo : noted ? "Leave at the door – merci!" : null, null,
                 billingAddress == null ? null : id, billingAddress == null ? null : id,
-                generation.firstEmployeeId + random.nextInt((int) generation.employees), new Object[] {
+                generation.firstEmployeeId + random.nextInt((int) generation.employees), null, new Object[] {
                     1L + random.nextInt(5), random.nextInt(10) == 0, random.nextInt(5) == 0
                         ? at.toLocalDate().plusDays(3 + random.nextInt(20)) : null,
                     random.nextInt(7) == 0 ? new BigDecimal("0.1") : null, null});
@@ -146,27 +149,44 @@ final class TransactionData {
         boolean partial = status == TransactionStatus.SO_PARTIALLY_FULFILLED
                 || status == TransactionStatus.SO_PENDING_BILLING_PARTIALLY_FULFILLED;
         List<Documents.Line> shipped = partial && lines.size() > 1 ? lines.subList(0, lines.size() - 1) : lines;
-        derived(documents, random, order, "ItemShip", "IF", TransactionStatus.SHIP_SHIPPED, shipped, false, false,
-                location, 1);
+        List<List<Documents.Line>> parts = shipments.split(shipped);
+        Documents.Header shipment = fulfillment(documents, random, order, parts.get(0), order.created(), location, 1);
+        if (parts.size() > 1) {
+            // The rest of the order went out later, as its own fulfillment.
+            fulfillment(documents, shipments.random(), order, parts.get(1), shipment.created(), location, 10);
+        }
         if (status == TransactionStatus.SO_BILLED) {
-            LocalDateTime invoiced = derived(documents, random, order, "CustInvc", "INV",
+            Documents.Header invoice = derived(documents, random, order, "CustInvc", "INV",
                     random.nextInt(4) == 0 ? TransactionStatus.INVOICE_OPEN : TransactionStatus.INVOICE_PAID, lines,
-                    true, true, location, 2);
-            if (random.nextInt(12) == 0 && invoiced.isBefore(generation.now.minusDays(1))) {
+                    true, true, location, order.created(), 2, null);
+            if (random.nextInt(12) == 0 && invoice.created().isBefore(generation.now.minusDays(1))) {
                 boolean cash = random.nextBoolean();
                 derived(documents, random, order, cash ? "CashRfnd" : "CustCred", cash ? "CR" : "CM",
                         cash ? TransactionStatus.REFUND_DEPOSITED : TransactionStatus.CREDIT_APPLIED,
-                        lines.subList(0, 1 + random.nextInt(lines.size())), true, false, location, 20);
+                        lines.subList(0, 1 + random.nextInt(lines.size())), true, false, location, order.created(), 20,
+                        null);
             }
         }
     }
 
+    /** An item fulfillment of some of the order's lines, with its ship method and packages' tracking numbers. */
+    private Documents.Header fulfillment(Documents documents, SplittableRandom random, Documents.Header order,
+                                         List<Documents.Line> lines, LocalDateTime after, long location, int days)
+            throws SQLException {
+        long shipMethod = shipments.shipMethod();
+        Documents.Header header = derived(documents, random, order, "ItemShip", "IF", TransactionStatus.SHIP_SHIPPED,
+                lines, false, false, location, after, days, shipMethod);
+        shipments.trackingNumbers(documents, header, shipMethod);
+        return header;
+    }
+
     /** Writes a document made from the order; refunds carry positive amounts, the debit side. */
-    private LocalDateTime derived(Documents documents, SplittableRandom random, Documents.Header order, String type,
-                                  String prefix, TransactionStatus status, List<Documents.Line> from,
-                                  boolean amounts, boolean invoice, long location, int days) throws SQLException {
+    private Documents.Header derived(Documents documents, SplittableRandom random, Documents.Header order,
+                                     String type, String prefix, TransactionStatus status, List<Documents.Line> from,
+                                     boolean amounts, boolean invoice, long location, LocalDateTime after, int days,
+                                     Long shipMethod) throws SQLException {
         long id = nextId++;
-        LocalDateTime at = generation.after(random, order.created(), days);
+        LocalDateTime at = generation.after(random, after, days);
         boolean refund = prefix.startsWith("C");
         Documents.Header header = new Documents.Header(id, prefix + id, type, status.letter, order.entity(),
                 order.subsidiary(), order.currency(), order.exchangeRate(), at, generation.after(random, at, 5),
@@ -181,13 +201,14 @@ final class TransactionData {
                     line.id(), false, line.giftWrap(), line.engraving()));
         }
         BigDecimal mainAmount = amounts ? (refund ? total.negate() : total) : null;
-        documents.header(header, mainAmount, null, null, null, null, null, new Object[] {null, false, null, null,
+        documents.header(header, mainAmount, null, null, null, null, null, shipMethod, new Object[] {null, false,
+            null, null,
             invoice && random.nextInt(3) == 0 ? "evt_" + Long.toHexString(random.nextLong()) : null});
         documents.mainline(header, mainAmount, null, location);
         for (Documents.Line line : lines) {
             documents.line(header, line, line.id(), location, null);
         }
-        return at;
+        return header;
     }
 
     /** Orders copy the customer's default addresses into their own address records, keyed by the order's id. */

@@ -29,7 +29,9 @@ final class GeneratedAccountTest {
     void shouldGenerateIdenticalDataForTheSameSeedScaleAndClock() throws SuiteQlException {
         try (NetSuiteAccount again = Accounts.small(Accounts.clock())) {
             for (String query : List.of("SELECT * FROM customer ORDER BY id",
-                    "SELECT * FROM transactionline ORDER BY transaction, id", "SELECT * FROM deletedrecord ORDER BY recordid")) {
+                    "SELECT * FROM transactionline ORDER BY transaction, id", "SELECT * FROM deletedrecord ORDER BY recordid",
+                    "SELECT m.transaction, t.trackingnumber FROM trackingnumbermap m JOIN trackingnumber t"
+                            + " ON t.id = m.trackingnumber ORDER BY m.transaction, t.id")) {
                 assertThat(all(again, query)).isEqualTo(all(account, query));
             }
         }
@@ -163,6 +165,37 @@ final class GeneratedAccountTest {
                 .isNotEqualTo("0");
         assertThat(one(account, "SELECT COUNT(*) FROM transaction t WHERE NOT EXISTS (SELECT 1 FROM transactionline "
                 + "l WHERE l.transaction = t.id AND l.id = 0 AND l.mainline = 'T')")).isEqualTo("0");
+    }
+
+    @Test
+    void shouldShipSomeOrdersInTwoFulfillmentsThatNeverShipMoreThanWasOrdered() throws SuiteQlException {
+        String fulfillmentsPerOrder = "SELECT l.createdfrom AS o, COUNT(*) AS n FROM transaction f JOIN transactionline"
+                + " l ON l.transaction = f.id AND l.mainline = 'T' WHERE f.type = 'ItemShip' GROUP BY l.createdfrom";
+        String shippedPerOrderLine = "SELECT k.previousdoc AS o, k.previousline AS l, COUNT(*) AS parts,"
+                + " SUM(ABS(fl.quantity)) AS shipped FROM previoustransactionlinelink k JOIN transactionline fl"
+                + " ON fl.transaction = k.nextdoc AND fl.id = k.nextline WHERE k.linktype = 'ShipRcpt'"
+                + " GROUP BY k.previousdoc, k.previousline";
+
+        assertThat(all(account, fulfillmentsPerOrder)).extracting(row -> row.get("n")).contains("1", "2")
+                .allSatisfy(n -> assertThat(n).isIn("1", "2"));
+        assertThat(all(account, shippedPerOrderLine)).extracting(row -> row.get("parts")).contains("1", "2");
+        assertThat(one(account, "SELECT COUNT(*) FROM (" + shippedPerOrderLine + ") s JOIN transactionline ol"
+                + " ON ol.transaction = s.o AND ol.id = s.l WHERE s.shipped > ABS(ol.quantity)")).isEqualTo("0");
+    }
+
+    @Test
+    void shouldGiveEachFulfillmentAShipMethodAndMostATrackingNumber() throws SuiteQlException {
+        List<Map<String, String>> shipments = all(account, "SELECT f.id, BUILTIN.DF(f.shipmethod) AS carrier,"
+                + " (SELECT COUNT(*) FROM trackingnumbermap m WHERE m.transaction = f.id) AS packages"
+                + " FROM transaction f WHERE f.type = 'ItemShip' ORDER BY f.id");
+
+        assertThat(shipments).isNotEmpty().allSatisfy(row -> assertThat(row.get("carrier")).isNotBlank());
+        assertThat(shipments).extracting(row -> row.get("packages")).contains("0", "1", "2");
+        assertThat(shipments.stream().filter(row -> row.get("packages").equals("0")).count())
+                .isLessThan(shipments.size() / 4);
+        assertThat(all(account, "SELECT t.trackingnumber FROM trackingnumber t JOIN trackingnumbermap m"
+                + " ON m.trackingnumber = t.id JOIN transaction f ON f.id = m.transaction WHERE f.type = 'ItemShip'"))
+                .hasSize((int) Long.parseLong(one(account, "SELECT COUNT(*) FROM trackingnumber")));
     }
 
     @Test
