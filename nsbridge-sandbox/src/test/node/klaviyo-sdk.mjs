@@ -486,3 +486,104 @@ await check('CatalogsApi.getBulkUpdateCatalogItemsJob (GET /api/catalog-item-bul
       result.response.status, result.response.data);
     return answered(result);
   });
+
+// ---- catalog variants, reading by id, deleting
+
+const variant = (externalId, item, stock) => ({ type: 'catalog-variant', attributes: {
+  externalId, title: `Size of ${item}`, description: 'One size (conformance)', sku: externalId,
+  inventoryQuantity: stock, price: 10, url: `https://example.com/items/${externalId}` },
+  relationships: { item: { data: { type: 'catalog-item', id: itemId(item) } } } });
+
+const variantJob = await check('CatalogsApi.bulkCreateCatalogVariants (POST /api/catalog-variant-bulk-create-jobs)',
+  'queues a job for a variant (202)', async () => {
+    const result = await catalogs.bulkCreateCatalogVariants({ data: { type: 'catalog-variant-bulk-create-job',
+      attributes: { variants: { data: [variant(`${run}-1-M`, `${run}-1`, 0)] } } } });
+    expect(result.response.status === 202 && result.body.data.id, 'expected 202 with a job id',
+      result.response.status, result.response.data);
+    return answered(result, result.body.data.id);
+  });
+
+await check('CatalogsApi.getBulkCreateVariantsJob (GET /api/catalog-variant-bulk-create-jobs/{job_id})',
+  'reports the job complete with its variant', async () => {
+    const result = await finishedJob(() => catalogs.getBulkCreateVariantsJob(
+      needs(variantJob, 'no job was queued')));
+    const attributes = result.body.data.attributes;
+    expect(attributes.completedCount === 1 && attributes.failedCount === 0, 'expected 1 done, 0 failed',
+      result.response.status, result.response.data);
+    return answered(result);
+  });
+
+const variantUpdate = await check(
+  'CatalogsApi.bulkUpdateCatalogVariants (POST /api/catalog-variant-bulk-update-jobs)',
+  'queues a stock change (202), then the variant shows it', async () => {
+    const id = itemId(`${run}-1-M`);
+    const result = await catalogs.bulkUpdateCatalogVariants({ data: { type: 'catalog-variant-bulk-update-job',
+      attributes: { variants: { data: [{ type: 'catalog-variant', id, attributes: { inventoryQuantity: 9 } }] } } } });
+    expect(result.response.status === 202 && result.body.data.id, 'expected 202 with a job id',
+      result.response.status, result.response.data);
+    return answered(result, result.body.data.id);
+  });
+
+await check('CatalogsApi.getBulkUpdateVariantsJob (GET /api/catalog-variant-bulk-update-jobs/{job_id})',
+  'reports the job complete', async () => {
+    const result = await finishedJob(() => catalogs.getBulkUpdateVariantsJob(
+      needs(variantUpdate, 'no job was queued')));
+    expect(result.body.data.attributes.completedCount === 1, 'expected 1 done', result.response.status,
+      result.response.data);
+    return answered(result);
+  });
+
+await check('CatalogsApi.getCatalogVariants (GET /api/catalog-variants)', 'finds the variant by id with its stock',
+  async () => {
+    const result = await catalogs.getCatalogVariants({ filter: `any(ids,["${itemId(`${run}-1-M`)}"])` });
+    expect(result.body.data.length === 1 && result.body.data[0].attributes.inventoryQuantity === 9,
+      'expected the one variant with 9 in stock', result.response.status, result.response.data);
+    return answered(result);
+  });
+
+await check('CatalogsApi.getCatalogItems (GET /api/catalog-items)', 'finds the items by id, the unknown one not',
+  async () => {
+    const result = await catalogs.getCatalogItems({
+      filter: `any(ids,["${itemId(`${run}-1`)}","${itemId(`${run}-2`)}","${itemId(`${run}-none`)}"])` });
+    expect(result.body.data.length === 2, 'expected two items', result.response.status, result.response.data);
+    return answered(result);
+  });
+
+const variantDelete = await check(
+  'CatalogsApi.bulkDeleteCatalogVariants (POST /api/catalog-variant-bulk-delete-jobs)',
+  'queues a deletion (202)', async () => {
+    const result = await catalogs.bulkDeleteCatalogVariants({ data: { type: 'catalog-variant-bulk-delete-job',
+      attributes: { variants: { data: [{ type: 'catalog-variant', id: itemId(`${run}-1-M`) }] } } } });
+    expect(result.response.status === 202 && result.body.data.id, 'expected 202 with a job id',
+      result.response.status, result.response.data);
+    return answered(result, result.body.data.id);
+  });
+
+await check('CatalogsApi.getBulkDeleteVariantsJob (GET /api/catalog-variant-bulk-delete-jobs/{job_id})',
+  'reports the job complete', async () => {
+    const result = await finishedJob(() => catalogs.getBulkDeleteVariantsJob(
+      needs(variantDelete, 'no job was queued')));
+    expect(result.body.data.attributes.completedCount === 1, 'expected 1 done', result.response.status,
+      result.response.data);
+    return answered(result);
+  });
+
+const itemDelete = await check('CatalogsApi.bulkDeleteCatalogItems (POST /api/catalog-item-bulk-delete-jobs)',
+  'queues a deletion (202)', async () => {
+    const result = await catalogs.bulkDeleteCatalogItems({ data: { type: 'catalog-item-bulk-delete-job',
+      attributes: { items: { data: [{ type: 'catalog-item', id: itemId(`${run}-3`) }] } } } });
+    expect(result.response.status === 202 && result.body.data.id, 'expected 202 with a job id',
+      result.response.status, result.response.data);
+    return answered(result, result.body.data.id);
+  });
+
+await check('CatalogsApi.getBulkDeleteCatalogItemsJob (GET /api/catalog-item-bulk-delete-jobs/{job_id})',
+  'reports the job complete, and the item is gone', async () => {
+    const result = await finishedJob(() => catalogs.getBulkDeleteCatalogItemsJob(
+      needs(itemDelete, 'no job was queued')));
+    expect(result.body.data.attributes.completedCount === 1, 'expected 1 done', result.response.status,
+      result.response.data);
+    const left = await catalogs.getCatalogItems({ filter: `any(ids,["${itemId(`${run}-3`)}"])` });
+    expect(left.body.data.length === 0, 'the item is still there', left.response.status, left.response.data);
+    return answered(result);
+  });

@@ -97,8 +97,8 @@ public final class Flows {
     private static FlowPieces items(String name, FlowContext context) {
         ConfigValues values = context.settings();
         ItemFlowSettings settings = ItemFlowSettings.from(values);
-        FlowQuery query = withSubsidiaries(ItemQuery.of(settings.customMetadata().keySet(),
-                settings.includeInactive()), values, "i.subsidiary");
+        FlowQuery query = withSubsidiaries(ItemQuery.of(settings.customMetadata().keySet()), values,
+                "i.subsidiary");
         return fromNetSuite(name, context, query, PageDetails.NONE,
                 new CatalogDelivery(context.klaviyo(), settings, context.recorder()), "klaviyo:catalog-items");
     }

@@ -37,11 +37,19 @@ final class CannedAnswers {
         if (route.matches("GET /api/profile-bulk-import-jobs/[^/]+")) {
             return Answer.of(200, job("profile-bulk-import-job", "IMPORT1", "complete", base));
         }
-        if (route.equals("POST /api/catalog-item-bulk-create-jobs")) {
-            return Answer.of(202, job("catalog-item-bulk-create-job", "CATALOG1", "queued", base));
+        java.util.regex.Matcher catalogJob = java.util.regex.Pattern
+                .compile("(POST|GET) /api/(catalog-(?:item|variant)-bulk-(?:create|update|delete)-job)s(/[^/]+)?")
+                .matcher(route);
+        if (catalogJob.matches()) {
+            boolean submitted = catalogJob.group(1).equals("POST");
+            return Answer.of(submitted ? 202 : 200, job(catalogJob.group(2), "CATALOG1",
+                    submitted ? "queued" : "complete", base));
         }
-        if (route.matches("GET /api/catalog-item-bulk-create-jobs/[^/]+")) {
-            return Answer.of(200, job("catalog-item-bulk-create-job", "CATALOG1", "complete", base));
+        if (route.equals("GET /api/catalog-items") || route.equals("GET /api/catalog-variants")) {
+            String type = route.endsWith("items") ? "catalog-item" : "catalog-variant";
+            return Answer.of(200, """
+                    {"data":[{"type":"%s","id":"$custom:::$default:::SKU-1","attributes":{"external_id":"SKU-1"},
+                    "links":{"self":"%s/api/x"}}],"links":{"self":"%s/api/x"}}""".formatted(type, base, base));
         }
         if (route.equals("GET /api/lists")) {
             return Answer.of(200, """

@@ -3,6 +3,7 @@ package dev.nsbridge.klaviyo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.nsbridge.klaviyo.catalog.CatalogItem;
+import dev.nsbridge.klaviyo.catalog.CatalogVariant;
 import dev.nsbridge.klaviyo.events.Event;
 import dev.nsbridge.klaviyo.limits.Operation;
 import dev.nsbridge.klaviyo.lists.Subscription;
@@ -107,6 +108,17 @@ final class KlaviyoContractTest {
                         new BigDecimal("29.90"), "https://shop.example.com/sku-1.jpg", Map.of("color", "blue"), true),
                 new CatalogItem("SKU-2", "Red shirt", "Red", "https://shop.example.com/sku-2", null, null, null, null)));
         client.catalog().await(catalogJobs.get(0).id());
+        CatalogItem changed = new CatalogItem("SKU-1", "Blue shirt", "Now in linen", "https://shop.example.com/sku-1",
+                new BigDecimal("31.90"), null, Map.of(), false);
+        client.catalog().await(client.catalog().update(List.of(changed)).get(0));
+        client.catalog().await(client.catalog().delete(List.of(changed.klaviyoId())).get(0));
+        CatalogVariant variant = new CatalogVariant("SKU-1-M", "SKU-1", "SKU-1-M", "Blue shirt - M", "Size M",
+                "https://shop.example.com/sku-1", new BigDecimal("29.90"), new BigDecimal("12"), null, true);
+        client.catalog().await(client.catalog().submitVariants(List.of(variant)).get(0));
+        client.catalog().await(client.catalog().updateVariants(List.of(variant)).get(0));
+        client.catalog().await(client.catalog().deleteVariants(List.of(variant.klaviyoId())).get(0));
+        client.catalog().existingItems(List.of("$custom:::$default:::SKU-1", "$custom:::$default:::O\"Brien"));
+        client.catalog().existingVariants(List.of(variant.klaviyoId()));
 
         client.profiles().profiles(ProfileQuery.suppressedAfter(Instant.parse("2024-01-01T00:00:00Z"))).toList();
         client.profiles().profiles(new ProfileQuery(ProfileFilter.allOf(

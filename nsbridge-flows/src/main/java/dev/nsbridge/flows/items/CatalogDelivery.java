@@ -8,126 +8,132 @@ import dev.nsbridge.flows.delivery.Refusals;
 import dev.nsbridge.flows.delivery.WriteOptions;
 import dev.nsbridge.klaviyo.KlaviyoClient;
 import dev.nsbridge.klaviyo.catalog.CatalogItem;
-import dev.nsbridge.klaviyo.jobs.Job;
-import dev.nsbridge.klaviyo.jobs.JobError;
+import dev.nsbridge.klaviyo.catalog.CatalogResources;
+import dev.nsbridge.klaviyo.catalog.CatalogVariant;
+import dev.nsbridge.klaviyo.catalog.KlaviyoCatalog;
 import dev.nsbridge.spi.data.RecordError;
 import dev.nsbridge.spi.destination.WriteResult;
-import dev.nsbridge.spi.errors.RecordException;
-import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Set;
 
 /**
- * Items into Klaviyo's catalog as bulk create jobs of up to 100, each awaited. A job names a failed item by its
- * position in the job; jobs are cut in input order, so the position leads back to the record.
+ * Items into Klaviyo's catalog, kept true as they change. Which items and variants Klaviyo holds is read from
+ * Klaviyo for each batch, so a rerun or a crash never turns an update into a second create. Then, in bulk jobs
+ * (each awaited): new items are created and known ones updated, inactive ones unpublished or deleted as
+ * {@code inactive_items} says; then variants the same way, after the items, so a new item's variants find it.
  */
 public final class CatalogDelivery implements Delivery {
-    static final String PATH = "/api/catalog-item-bulk-create-jobs";
-    private static final Pattern POSITION = Pattern.compile("/data/(?:attributes/items/data/)?(\\d+)");
+    static final String CREATE_ITEMS = "/api/catalog-item-bulk-create-jobs";
 
-    private final KlaviyoClient klaviyo;
+    private final KlaviyoCatalog catalog;
     private final ItemFlowSettings settings;
+    private final CatalogMapping mapping;
     private final DryRunRecorder recorder;
+    private final CatalogJobSender<CatalogItem> createItems;
+    private final CatalogJobSender<CatalogItem> updateItems;
+    private final CatalogJobSender<CatalogItem> deleteItems;
+    private final CatalogJobSender<CatalogVariant> createVariants;
+    private final CatalogJobSender<CatalogVariant> updateVariants;
+    private final CatalogJobSender<CatalogVariant> deleteVariants;
 
     public CatalogDelivery(KlaviyoClient klaviyo, ItemFlowSettings settings, DryRunRecorder recorder) {
-        this.klaviyo = klaviyo;
+        this.catalog = klaviyo.catalog();
         this.settings = settings;
+        this.mapping = new CatalogMapping(settings);
         this.recorder = recorder;
-    }
-
-    public CatalogItem item(Map<String, Object> row) {
-        String id = String.valueOf(row.get("id"));
-        String sku = text(row, "itemid", id);
-        String title = text(row, "displayname", sku);
-        Map<String, Object> metadata = new LinkedHashMap<>();
-        settings.customMetadata().forEach((column, key) -> {
-            Object value = row.get(column.toLowerCase(Locale.ROOT));
-            if (value != null) {
-                metadata.put(key, value.toString());
-            }
-        });
-        return new CatalogItem(id, title, text(row, "description", title),
-                settings.urlTemplate().replace("{id}", id).replace("{sku}", sku),
-                row.get("baseprice") instanceof BigDecimal price ? price : null, null, metadata,
-                !"T".equals(row.get("isinactive")));
+        this.createItems = new CatalogJobSender<>(catalog, catalog::submit, CatalogItem::externalId,
+                CatalogResources::itemToCreate);
+        this.updateItems = new CatalogJobSender<>(catalog, catalog::update, CatalogItem::externalId,
+                CatalogResources::itemToUpdate);
+        this.deleteItems = new CatalogJobSender<>(catalog, items -> catalog.delete(items.stream()
+                .map(CatalogItem::klaviyoId).toList()), CatalogItem::externalId, CatalogItem::klaviyoId);
+        this.createVariants = new CatalogJobSender<>(catalog, catalog::submitVariants, CatalogVariant::externalId,
+                CatalogResources::variantToCreate);
+        this.updateVariants = new CatalogJobSender<>(catalog, catalog::updateVariants, CatalogVariant::externalId,
+                CatalogResources::variantToUpdate);
+        this.deleteVariants = new CatalogJobSender<>(catalog, variants -> catalog.deleteVariants(variants.stream()
+                .map(CatalogVariant::klaviyoId).toList()), CatalogVariant::externalId, CatalogVariant::klaviyoId);
     }
 
     @Override
     public WriteResult deliver(List<Map<String, Object>> rows, WriteOptions options) {
-        List<CatalogItem> items = rows.stream().map(this::item).toList();
-        if (options.dryRun()) {
-            items.forEach(item -> recorder.record(new DryRunPayload(options.pipeline(), item.externalId(), "POST",
-                    PATH, Json.text(payload(item)))));
-            return WriteResult.of(items.size());
-        }
+        List<CatalogEntry> entries = rows.stream().map(mapping::entry).toList();
         List<RecordError> errors = new ArrayList<>();
-        send(items, errors);
-        return new WriteResult(items.size() - errors.size(), 0, errors);
+        List<CatalogEntry> sendable = new ArrayList<>();
+        for (CatalogEntry entry : entries) {
+            entry.refusal().ifPresentOrElse(reason -> errors.add(Refusals.of(entry.key(), "ITEM_NOT_SENDABLE",
+                    "The item cannot go to Klaviyo's catalog: " + reason + " (fix: correct the item in NetSuite,"
+                            + " then retry)", Map.of("id", entry.key()))), () -> sendable.add(entry));
+        }
+        if (options.dryRun()) {
+            sendable.forEach(entry -> recordDryRun(entry, options));
+            return WriteResult.of(sendable.size());
+        }
+        Set<String> items = catalog.existingItems(sendable.stream().flatMap(e -> e.item().stream())
+                .map(CatalogItem::klaviyoId).toList());
+        Set<String> variants = catalog.existingVariants(sendable.stream().flatMap(e -> e.variant().stream())
+                .map(CatalogVariant::klaviyoId).toList());
+        sendItems(sendable, items, errors);
+        Set<String> failed = keys(errors);
+        sendVariants(sendable.stream().filter(e -> !failed.contains(e.key())).toList(), variants, errors);
+        return new WriteResult(rows.size() - keys(errors).size(), 0, errors);
     }
 
-    private void send(List<CatalogItem> items, List<RecordError> errors) {
-        if (items.isEmpty()) {
-            return;
-        }
-        List<Job> jobs;
-        try {
-            jobs = klaviyo.catalog().submit(items);
-        } catch (RecordException refused) {
-            if (items.size() == 1) {
-                errors.add(Refusals.of(items.get(0).externalId(), refused, payload(items.get(0))));
-                return;
-            }
-            send(items.subList(0, items.size() / 2), errors);
-            send(items.subList(items.size() / 2, items.size()), errors);
-            return;
-        }
-        int offset = 0;
-        for (Job job : jobs) {
-            Job done = klaviyo.catalog().await(job.id());
-            for (JobError error : done.errors()) {
-                Matcher position = POSITION.matcher(error.pointer() == null ? "" : error.pointer());
-                int index = position.find() ? offset + Integer.parseInt(position.group(1)) : -1;
-                if (index >= offset && index < items.size()) {
-                    CatalogItem item = items.get(index);
-                    errors.add(Refusals.of(item.externalId(), "KLAVIYO_CATALOG_" + (error.code() == null ? "FAILED"
-                            : error.code().toUpperCase(Locale.ROOT).replaceAll("[^A-Z0-9]+", "_")),
-                            "Klaviyo's catalog job refused the item: " + (error.detail() == null ? error.title()
-                                    : error.detail()) + " (fix: correct the item in NetSuite, then retry)",
-                            payload(item)));
+    private void sendItems(List<CatalogEntry> entries, Set<String> existing, List<RecordError> errors) {
+        List<CatalogItem> create = new ArrayList<>();
+        List<CatalogItem> update = new ArrayList<>();
+        List<CatalogItem> delete = new ArrayList<>();
+        for (CatalogEntry entry : entries) {
+            entry.item().ifPresent(item -> {
+                boolean known = existing.contains(item.klaviyoId());
+                if (!entry.inactive()) {
+                    (known ? update : create).add(item);
+                } else if (known) {
+                    // An inactive item Klaviyo never had is left out: there is nothing to take back.
+                    (settings.inactiveItems() == InactiveItems.DELETE ? delete : update).add(item);
                 }
-            }
-            offset += done.totalCount();
+            });
         }
+        createItems.send(create, errors);
+        updateItems.send(update, errors);
+        deleteItems.send(delete, errors);
     }
 
-    /** The item as the job's body carries it. */
-    static Map<String, Object> payload(CatalogItem item) {
-        Map<String, Object> attributes = new LinkedHashMap<>();
-        attributes.put("external_id", item.externalId());
-        attributes.put("integration_type", "$custom");
-        attributes.put("catalog_type", "$default");
-        attributes.put("title", item.title());
-        attributes.put("description", item.description());
-        attributes.put("url", item.url());
-        if (item.price() != null) {
-            attributes.put("price", item.price());
+    private void sendVariants(List<CatalogEntry> entries, Set<String> existing, List<RecordError> errors) {
+        List<CatalogVariant> create = new ArrayList<>();
+        List<CatalogVariant> update = new ArrayList<>();
+        List<CatalogVariant> delete = new ArrayList<>();
+        for (CatalogEntry entry : entries) {
+            entry.variant().ifPresent(variant -> {
+                boolean known = existing.contains(variant.klaviyoId());
+                boolean deletes = settings.inactiveItems() == InactiveItems.DELETE;
+                if (!entry.inactive()) {
+                    (known ? update : create).add(variant);
+                } else if (known && !(deletes && !entry.variantOnly())) {
+                    // A plain item's own variant went with the item when it was deleted.
+                    (deletes ? delete : update).add(variant);
+                }
+            });
         }
-        if (!item.customMetadata().isEmpty()) {
-            attributes.put("custom_metadata", item.customMetadata());
-        }
-        if (item.published() != null) {
-            attributes.put("published", item.published());
-        }
-        return Map.of("type", "catalog-item", "attributes", attributes);
+        createVariants.send(create, errors);
+        updateVariants.send(update, errors);
+        deleteVariants.send(delete, errors);
     }
 
-    private static String text(Map<String, Object> row, String column, String fallback) {
-        Object value = row.get(column);
-        return value == null || value.toString().isBlank() ? fallback : value.toString().strip();
+    /** Without asking Klaviyo what it holds, a dry run shows each item and variant as it would be written. */
+    private void recordDryRun(CatalogEntry entry, WriteOptions options) {
+        entry.item().ifPresent(item -> recorder.record(new DryRunPayload(options.pipeline(), entry.key(), "POST",
+                CREATE_ITEMS, Json.text(CatalogResources.itemToCreate(item)))));
+        entry.variant().ifPresent(variant -> recorder.record(new DryRunPayload(options.pipeline(), entry.key(),
+                "POST", "/api/catalog-variant-bulk-create-jobs", Json.text(CatalogResources.variantToCreate(variant)))));
+    }
+
+    private static Set<String> keys(List<RecordError> errors) {
+        Set<String> keys = new HashSet<>();
+        errors.forEach(error -> keys.add(error.recordKey()));
+        return keys;
     }
 }

@@ -1,2 +1,2 @@
-/** NetSuite items as Klaviyo catalog items, created in bulk jobs. */
+/** NetSuite items, matrix items with their variants, as Klaviyo catalog items kept current in bulk jobs. */
 package dev.nsbridge.flows.items;

@@ -20,8 +20,11 @@ public record CatalogItem(String externalId, String title, String description, S
         customMetadata = customMetadata == null ? Map.of() : Map.copyOf(customMetadata);
     }
 
+    /** What Klaviyo puts before an external id to make the id of an item or variant in its default catalog. */
+    public static final String ID_PREFIX = "$custom:::$default:::";
+
     /** The id Klaviyo gives the item in its default custom catalog. */
     public String klaviyoId() {
-        return "$custom:::$default:::" + externalId;
+        return ID_PREFIX + externalId;
     }
 }

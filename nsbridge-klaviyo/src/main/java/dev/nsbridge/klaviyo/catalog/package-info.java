@@ -1,2 +1,2 @@
-/** Catalog items, created in bulk jobs of up to 100. */
+/** Catalog items and their variants, created, updated and deleted in bulk jobs of up to 100. */
 package dev.nsbridge.klaviyo.catalog;

@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Catalog items: create, read and update one at a time; the bulk jobs ({@link CatalogJobs}) use the same rules. An
- * item's id is {@code $custom:::$default:::<external_id>}. The sandbox keeps no catalog categories or variants, so
- * a category named in a write is unknown (404) and an item has no variants.
+ * Catalog items: create, read and update one at a time, list them by id; the bulk jobs ({@link CatalogJobs}) use
+ * the same rules. An item's id is {@code $custom:::$default:::<external_id>}. The sandbox keeps no catalog
+ * categories, so a category named in a write is unknown (404); variants live in {@link CatalogVariants}.
  *
  * <p>{@code custom_metadata} is, in the spec's words, a "Flat JSON blob … May not exceed 100kb": a value that is an
  * object, or a list holding objects or lists, is refused (400) wherever the item is written; lists of plain values
@@ -21,6 +21,7 @@ import java.util.Optional;
 final class Catalog {
     static final String ID_PREFIX = "$custom:::$default:::";
     private static final int MAX_METADATA_BYTES = 100 * 1024;
+    private static final int DEFAULT_PAGE_SIZE = 100;
     private static final List<String> UPDATABLE = List.of("title", "description", "price", "url", "image_full_url",
             "image_thumbnail_url", "images", "custom_metadata", "published");
 
@@ -44,16 +45,39 @@ final class Catalog {
         return ApiAnswer.of(201, JsonApi.document(resource(id, call.baseUrl()), call.selfUrl()));
     }
 
-    /** {@code GET /api/catalog-items/{id}}; {@code include=variants} adds none, as the sandbox keeps none. */
+    /** {@code GET /api/catalog-items/{id}}. */
     ApiAnswer one(ApiCall call) {
         String id = call.pathParam("id");
         require(id);
-        ObjectNode document = JsonApi.document(resource(id, call.baseUrl()), call.selfUrl());
-        if (Includes.of(call).contains("variants")) {
-            ((ObjectNode) document.at("/data/relationships/variants")).putArray("data");
-            document.putArray("included");
+        return ApiAnswer.of(200, JsonApi.document(resource(id, call.baseUrl()), call.selfUrl()));
+    }
+
+    /** {@code GET /api/catalog-items}: filtered by {@code any(ids,[…])} and {@code equals(published,…)}. */
+    ApiAnswer page(ApiCall call) {
+        List<String> matching = items.keySet().stream().sorted().toList();
+        for (FilterTerms.Term term : FilterTerms.parse(call.queryParam("filter"))) {
+            if (term.field().equals("ids") && term.operator().equals("any")) {
+                java.util.Set<String> ids = java.util.Set.copyOf(term.list());
+                matching = matching.stream().filter(ids::contains).toList();
+            } else if (term.field().equals("published") && term.operator().equals("equals")) {
+                boolean published = Boolean.parseBoolean(term.text());
+                matching = matching.stream().filter(id -> items.get(id).item().published() == published).toList();
+            } else {
+                throw term.unsupported();
+            }
         }
-        return ApiAnswer.of(200, document);
+        return Paging.page(call, matching, DEFAULT_PAGE_SIZE, id -> resource(id, call.baseUrl()));
+    }
+
+    boolean exists(String id) {
+        return items.containsKey(id);
+    }
+
+    /** Removes an item; answers the error when there is none. Its variants go with it ({@link CatalogVariants}). */
+    Optional<ApiError> delete(String id) {
+        return items.remove(id) == null
+                ? Optional.of(ApiError.notFound("There is no catalog item with id '" + id + "'."))
+                : Optional.empty();
     }
 
     /** {@code PATCH /api/catalog-items/{id}}: 200; a field sent as {@code null} is cleared. */

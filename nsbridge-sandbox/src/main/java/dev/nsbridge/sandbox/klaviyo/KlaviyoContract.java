@@ -57,7 +57,17 @@ final class KlaviyoContract {
             "POST /api/catalog-item-bulk-create-jobs",
             "GET /api/catalog-item-bulk-create-jobs/{job_id}",
             "POST /api/catalog-item-bulk-update-jobs",
-            "GET /api/catalog-item-bulk-update-jobs/{job_id}");
+            "GET /api/catalog-item-bulk-update-jobs/{job_id}",
+            "GET /api/catalog-items",
+            "POST /api/catalog-item-bulk-delete-jobs",
+            "GET /api/catalog-item-bulk-delete-jobs/{job_id}",
+            "GET /api/catalog-variants",
+            "POST /api/catalog-variant-bulk-create-jobs",
+            "GET /api/catalog-variant-bulk-create-jobs/{job_id}",
+            "POST /api/catalog-variant-bulk-update-jobs",
+            "GET /api/catalog-variant-bulk-update-jobs/{job_id}",
+            "POST /api/catalog-variant-bulk-delete-jobs",
+            "GET /api/catalog-variant-bulk-delete-jobs/{job_id}");
 
     private final OpenApiInteractionValidator validator;
     private final Map<String, Operation> operations;

@@ -14,7 +14,7 @@ final class KlaviyoRoutes {
     /** The parts of the account that answer requests, each owning one family of operations. */
     record Parts(Profiles profiles, ProfileQuery profileQuery, ProfileImportJobs importJobs, Events events,
                  EventQuery eventQuery, ListsAndConsent lists, ListMembers listMembers, Suppressions suppressions,
-                 Catalog catalog, CatalogJobs catalogJobs) {
+                 Catalog catalog, CatalogVariants variants, CatalogJobs catalogJobs) {
     }
 
     KlaviyoRoutes(Parts parts, String accountId, String publicApiKey) {
@@ -53,6 +53,16 @@ final class KlaviyoRoutes {
         handlers.put("GET /api/catalog-item-bulk-create-jobs/{job_id}", parts.catalogJobs()::createJob);
         handlers.put("POST /api/catalog-item-bulk-update-jobs", parts.catalogJobs()::updateMany);
         handlers.put("GET /api/catalog-item-bulk-update-jobs/{job_id}", parts.catalogJobs()::updateJob);
+        handlers.put("GET /api/catalog-items", parts.catalog()::page);
+        handlers.put("POST /api/catalog-item-bulk-delete-jobs", parts.catalogJobs()::deleteMany);
+        handlers.put("GET /api/catalog-item-bulk-delete-jobs/{job_id}", parts.catalogJobs()::deleteJob);
+        handlers.put("GET /api/catalog-variants", parts.variants()::page);
+        handlers.put("POST /api/catalog-variant-bulk-create-jobs", parts.catalogJobs()::createVariants);
+        handlers.put("GET /api/catalog-variant-bulk-create-jobs/{job_id}", parts.catalogJobs()::variantCreateJob);
+        handlers.put("POST /api/catalog-variant-bulk-update-jobs", parts.catalogJobs()::updateVariants);
+        handlers.put("GET /api/catalog-variant-bulk-update-jobs/{job_id}", parts.catalogJobs()::variantUpdateJob);
+        handlers.put("POST /api/catalog-variant-bulk-delete-jobs", parts.catalogJobs()::deleteVariants);
+        handlers.put("GET /api/catalog-variant-bulk-delete-jobs/{job_id}", parts.catalogJobs()::variantDeleteJob);
         if (!handlers.keySet().equals(KlaviyoContract.SERVED)) {
             throw new IllegalStateException("routes and served operations differ");
         }

@@ -48,6 +48,9 @@ public interface KlaviyoSandbox extends AutoCloseable {
 
     List<KlaviyoCatalogItem> catalogItems();
 
+    /** Every catalog item's variants, each naming its item. */
+    List<KlaviyoCatalogVariant> catalogVariants();
+
     /** Bulk jobs of every kind, as they stand at the clock's current time. */
     List<KlaviyoJob> jobs();
 

@@ -25,6 +25,7 @@ final class KlaviyoServer implements KlaviyoSandbox {
     private final Events events;
     private final ListsAndConsent lists;
     private final Catalog catalog;
+    private final CatalogVariants variants;
     private final Suppressions suppressions;
 
     private KlaviyoServer(Options options) {
@@ -39,11 +40,13 @@ final class KlaviyoServer implements KlaviyoSandbox {
         this.lists = new ListsAndConsent(store);
         this.events = new Events(store);
         this.catalog = new Catalog(store);
+        this.variants = new CatalogVariants(catalog);
         this.suppressions = new Suppressions(store, lists);
         Profiles profiles = new Profiles(store, lists);
         KlaviyoRoutes routes = new KlaviyoRoutes(new KlaviyoRoutes.Parts(profiles, new ProfileQuery(store, lists),
                 new ProfileImportJobs(store, profiles), events, new EventQuery(store, events), lists,
-                new ListMembers(store, lists), suppressions, catalog, new CatalogJobs(store, catalog)),
+                new ListMembers(store, lists), suppressions, catalog, variants,
+                new CatalogJobs(store, catalog, variants)),
                 publicApiKey, publicApiKey); // Klaviyo's account id is its public key
         RequestPipeline pipeline = new RequestPipeline(contract, new RateLimiter(clock), knobs, store, log,
                 new Ids(options.seed() ^ 0x5DEECE66DL), privateApiKey, publicApiKey);
@@ -123,6 +126,11 @@ final class KlaviyoServer implements KlaviyoSandbox {
     @Override
     public List<KlaviyoCatalogItem> catalogItems() {
         return store.locked(catalog::views);
+    }
+
+    @Override
+    public List<KlaviyoCatalogVariant> catalogVariants() {
+        return store.locked(variants::views);
     }
 
     @Override

@@ -68,8 +68,8 @@ final class Schema {
         tables.put("item", "id BIGINT PRIMARY KEY, itemid VARCHAR(100), fullname VARCHAR(200), displayname VARCHAR(200), "
                 + "itemtype VARCHAR(20), description VARCHAR(1000), baseprice DECIMAL(20,2), cost DECIMAL(20,2), "
                 + "upccode VARCHAR(20), isinactive CHAR(1), isonline CHAR(1), subsidiary BIGINT, "
-                + "incomeaccount BIGINT, createddate TIMESTAMP, lastmodifieddate TIMESTAMP, externalid VARCHAR(100)"
-                + custom("item"));
+                + "incomeaccount BIGINT, createddate TIMESTAMP, lastmodifieddate TIMESTAMP, externalid VARCHAR(100), "
+                + "parent BIGINT, matrixtype VARCHAR(10), totalquantityonhand DECIMAL(20,4)" + custom("item"));
         tables.put("transaction", "id BIGINT PRIMARY KEY, tranid VARCHAR(40), trandate DATE, type VARCHAR(20), "
                 + "status VARCHAR(1), entity BIGINT, subsidiary BIGINT, currency BIGINT, exchangerate DECIMAL(20,8), "
                 + "foreigntotal DECIMAL(20,2), memo VARCHAR(1000), email VARCHAR(300), createddate TIMESTAMP, "

@@ -55,7 +55,24 @@ final class GeneratedAccountTest {
             assertThat(bigger.rowCount("transactionline")).isBetween(5_000L, 9_000L);
         }
         assertThat(account.rowCount("customer")).isBetween(45L, 50L);
-        assertThat(account.rowCount("item")).isEqualTo(12);
+        // The smallest catalogue: 12 plain items, then 3 matrix items of a parent and a child per size.
+        assertThat(account.rowCount("item")).isEqualTo(12 + 3 * 5);
+    }
+
+    @Test
+    void shouldHoldMatrixItemsAsAParentAndChildrenWithTheirOwnSkuPriceAndStock() throws SuiteQlException {
+        List<Map<String, String>> children = all(account, "SELECT c.itemid AS sku, c.baseprice AS price,"
+                + " c.totalquantityonhand AS stock, p.itemid AS parent FROM item c JOIN item p ON p.id = c.parent"
+                + " WHERE c.matrixtype = 'CHILD' AND p.matrixtype = 'PARENT'");
+        List<Map<String, String>> parents = all(account, "SELECT id, totalquantityonhand AS stock FROM item"
+                + " WHERE matrixtype = 'PARENT'");
+        assertThat(parents).isNotEmpty().allSatisfy(parent -> assertThat(parent.get("stock")).isNull());
+        assertThat(children).hasSize(parents.size() * 4).allSatisfy(child -> {
+            assertThat(child.get("sku")).startsWith(child.get("parent") + "-");
+            assertThat(child.get("price")).isNotNull();
+            assertThat(child.get("stock")).isNotNull();
+        });
+        assertThat(children).extracting(child -> child.get("stock")).contains("0");
     }
 
     @Test
