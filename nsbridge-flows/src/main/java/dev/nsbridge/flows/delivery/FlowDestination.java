@@ -58,10 +58,12 @@ public final class FlowDestination implements RetryableDestination {
 
             @Override
             public void complete(State finalState) {
+                delivery.complete(options);
             }
 
             @Override
             public void close() {
+                delivery.close();
             }
         };
     }
@@ -71,6 +73,10 @@ public final class FlowDestination implements RetryableDestination {
         if (errors.isEmpty()) {
             return List.of();
         }
-        return delivery.deliver(rereader.reread(errors), WriteOptions.of(request)).errors();
+        try {
+            return delivery.deliver(rereader.reread(errors), WriteOptions.of(request)).errors();
+        } finally {
+            delivery.close();
+        }
     }
 }
