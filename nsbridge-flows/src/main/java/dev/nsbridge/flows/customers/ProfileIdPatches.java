@@ -21,17 +21,22 @@ import org.slf4j.LoggerFactory;
  * The PATCHes that put Klaviyo's profile ids on NetSuite customers, sent beside the delivery to Klaviyo rather than
  * in its way. NetSuite takes one record per request within the account's concurrency budget (5 to 20 requests in
  * flight, shared with every other NetSuite call), while Klaviyo takes 10,000 profiles a request: waiting for the
- * PATCHes would slow a first sync of a large account to NetSuite's pace. So they go to a bounded queue worked by as
- * many threads as the budget has permits (the client's gate keeps the account within it), and a batch's delivery
- * returns once its PATCHes are queued.
+ * PATCHes would slow a first sync of a large account to NetSuite's pace. So they go to a bounded queue worked by one
+ * thread fewer than the budget has permits, which leaves the flow's own read of NetSuite a request in flight (the
+ * client's gate keeps the account within the budget either way), and a batch's delivery returns once its PATCHes are
+ * queued.
  *
  * <p>Nothing here needs to survive the process: a PATCH that is queued but not sent when the process dies, or that
  * finds the queue full, leaves the customer's field empty, and {@link MissingProfileIds} finds every such customer
  * again at the end of the next complete run. So a full queue drops rather than blocks.
  */
 final class ProfileIdPatches {
-    /** Pending PATCHes held in memory at most; past it they wait for the end-of-run sweep. */
-    static final int QUEUE_CAPACITY = 20_000;
+    /**
+     * Pending PATCHes held in memory at most; past it they wait for the end-of-run sweep, which costs a NetSuite read
+     * and a Klaviyo lookup per 100 again. A queued PATCH is two short strings, so a first sync of 100,000 customers
+     * fits whole.
+     */
+    static final int QUEUE_CAPACITY = 100_000;
     private static final Logger LOG = LoggerFactory.getLogger(ProfileIdPatches.class);
 
     private final NetSuiteClient netSuite;
@@ -102,9 +107,9 @@ final class ProfileIdPatches {
         return before != null && before.equals(unchangedByPatch(row));
     }
 
-    /** PATCHes sent, refused by NetSuite, and left to the next sweep because the queue was full. */
-    Counts counts() {
-        return new Counts(sent.get(), refused.get(), deferred.get());
+    /** PATCHes sent, refused by NetSuite, and left to the sweep because the queue was full, since last asked. */
+    Counts takeCounts() {
+        return new Counts(sent.getAndSet(0), refused.getAndSet(0), deferred.getAndSet(0));
     }
 
     record Counts(long sent, long refused, long deferred) {
@@ -144,7 +149,7 @@ final class ProfileIdPatches {
 
     private synchronized ThreadPoolExecutor workers() {
         if (workers == null) {
-            int threads = netSuite.governance().budget().permits();
+            int threads = Math.max(1, netSuite.governance().budget().permits() - 1);
             workers = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
                     new ArrayBlockingQueue<>(capacity), runnable -> {
                         Thread thread = new Thread(runnable, "netsuite-profile-id-write-back");

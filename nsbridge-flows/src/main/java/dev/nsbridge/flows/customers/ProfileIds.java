@@ -15,6 +15,8 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Writes Klaviyo's profile id onto the NetSuite customer, once per customer.
@@ -32,6 +34,7 @@ import java.util.Map;
  * crash cut short is made good.
  */
 public final class ProfileIds {
+    private static final Logger LOG = LoggerFactory.getLogger(ProfileIds.class);
     private final KlaviyoClient klaviyo;
     private final boolean enabled;
     private final ProfileIdPatches patches;
@@ -93,6 +96,9 @@ public final class ProfileIds {
         missing.forEachGroup(ProfileQuery.MAX_PAGE_SIZE, customers -> lookUp(customers)
                 .forEach((customer, id) -> patches.submit(customer, id, null)));
         patches.drain();
+        ProfileIdPatches.Counts counts = patches.takeCounts();
+        LOG.info("Klaviyo profile ids written to NetSuite this run: {}; refused by NetSuite: {} (tried again next"
+                + " run); past the queue, left to the sweep: {}", counts.sent(), counts.refused(), counts.deferred());
     }
 
     /** Sends what is queued before the run lets go of its resources. */
