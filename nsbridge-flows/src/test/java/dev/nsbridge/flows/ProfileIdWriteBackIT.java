@@ -2,12 +2,20 @@ package dev.nsbridge.flows;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.nsbridge.flows.customers.Consents;
+import dev.nsbridge.flows.customers.CustomerFlowSettings;
+import dev.nsbridge.flows.customers.ProfileDelivery;
+import dev.nsbridge.flows.customers.ProfileIds;
+import dev.nsbridge.flows.delivery.DryRunRecorder;
+import dev.nsbridge.flows.delivery.FlowDestination;
 import dev.nsbridge.flows.testing.Sandboxes;
 import dev.nsbridge.flows.testing.TestRun;
 import dev.nsbridge.sandbox.klaviyo.KlaviyoProfile;
 import dev.nsbridge.sandbox.klaviyo.KlaviyoSandbox;
 import dev.nsbridge.sandbox.klaviyo.ReceivedRequest;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -96,6 +104,25 @@ final class ProfileIdWriteBackIT {
                 .isEqualTo(without(klaviyoIdsByExternalId(), stored));
         assertThat(idLookups(klaviyo.received().subList(before, klaviyo.received().size())))
                 .hasSizeLessThanOrEqualTo(hundreds(missing));
+    }
+
+    @Test
+    void shouldNeverWaitForAFullQueueAndWriteWhatItLeftOutAtTheEndOfTheRun() throws Exception {
+        Map<String, String> stored = writtenBack();
+        FlowPieces flow = customers(true);
+        CustomerFlowSettings settings = CustomerFlowSettings.from(FlowType.CUSTOMERS.settings()
+                .parse(Map.of("list_id", sandboxes.listId(), "batch_size", 1000)).orThrow());
+        // Room for one PATCH in the queue: nearly every id is left for the end of the run.
+        ProfileDelivery delivery = new ProfileDelivery(sandboxes.klaviyo(), settings, new Consents(sandboxes.klaviyo(),
+                settings.listId(), Instant.now(), Clock.systemUTC()), new ProfileIds(sandboxes.klaviyo(),
+                sandboxes.netSuite(), settings.profileIdField(), true, 1), DryRunRecorder.DISCARD);
+        FlowPieces tightQueue = new FlowPieces(flow.name(), flow.source(), flow.stream(), flow.filter(),
+                new FlowDestination(delivery, errors -> List.of()), flow.target());
+
+        new TestRun().run(tightQueue);
+
+        assertThat(without(writtenBack(), stored)).hasSizeGreaterThan(100)
+                .isEqualTo(without(klaviyoIdsByExternalId(), stored));
     }
 
     /** The entries of {@code all} whose customer is not among {@code stored}. */

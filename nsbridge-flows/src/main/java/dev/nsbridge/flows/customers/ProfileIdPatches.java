@@ -5,11 +5,12 @@ import dev.nsbridge.flows.delivery.Json;
 import dev.nsbridge.netsuite.NetSuiteClient;
 import dev.nsbridge.netsuite.records.RecordType;
 import dev.nsbridge.spi.errors.NsbridgeException;
+import dev.nsbridge.spi.errors.TransientException;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -28,7 +29,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Nothing here needs to survive the process: a PATCH that is queued but not sent when the process dies, or that
  * finds the queue full, leaves the customer's field empty, and {@link MissingProfileIds} finds every such customer
- * again at the end of the next complete run. So a full queue drops rather than blocks.
+ * again at the end of the next complete run. So during a delivery a full queue drops rather than blocks; the sweep
+ * itself waits for room.
  */
 final class ProfileIdPatches {
     /**
@@ -41,7 +43,8 @@ final class ProfileIdPatches {
 
     private final NetSuiteClient netSuite;
     private final String field;
-    private final int capacity;
+    /** Places in the queue: a PATCH takes one when queued and gives it back once sent or refused. */
+    private final Semaphore room;
     /**
      * The customers patched, as they were read. NetSuite moves a record's lastmodifieddate when it is patched, so
      * a run may read a patched customer again: that echo is not a change in NetSuite, and is not imported again.
@@ -58,25 +61,39 @@ final class ProfileIdPatches {
     ProfileIdPatches(NetSuiteClient netSuite, String field, int capacity) {
         this.netSuite = netSuite;
         this.field = field;
-        this.capacity = capacity;
+        this.room = new Semaphore(capacity);
     }
 
     /**
-     * Queues the PATCH of one customer; never waits for NetSuite.
+     * Queues the PATCH of one customer beside a delivery: never waits for NetSuite; with the queue full the customer is
+     * left to the end-of-run sweep.
      *
-     * @param row the customer as the flow read it, to know its echo; {@code null} when it was not read
+     * @param row the customer as the flow read it, to know its echo
      */
     void submit(String customerId, String profileId, Map<String, Object> row) {
         rethrowFailure();
-        if (row != null) {
-            patched.put(customerId, unchangedByPatch(row));
-        }
-        try {
-            workers().execute(() -> patch(customerId, profileId));
-        } catch (RejectedExecutionException full) {
-            patched.remove(customerId);
+        if (!room.tryAcquire()) {
             deferred.incrementAndGet();
+            return;
         }
+        patched.put(customerId, unchangedByPatch(row));
+        workers().execute(() -> patch(customerId, profileId));
+    }
+
+    /**
+     * Queues the PATCH of one customer for the end-of-run sweep, waiting for room: nothing is delivered meanwhile that
+     * it could hold up, and a customer the sweep left out would wait a whole run more.
+     */
+    void submitWaiting(String customerId, String profileId) {
+        rethrowFailure();
+        try {
+            room.acquire();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new TransientException("INTERRUPTED", "interrupted while writing profile ids to NetSuite", null,
+                    interrupted);
+        }
+        workers().execute(() -> patch(customerId, profileId));
     }
 
     /** Waits until every queued PATCH is sent; throws what stopped them, if anything did. */
@@ -94,7 +111,7 @@ final class ProfileIdPatches {
                 }
             } catch (InterruptedException interrupted) {
                 // A cancelled run stops here; what was not sent is found again by the next run's sweep.
-                running.shutdownNow();
+                room.release(running.shutdownNow().size());
                 Thread.currentThread().interrupt();
             }
         }
@@ -121,6 +138,14 @@ final class ProfileIdPatches {
     }
 
     private void patch(String customerId, String profileId) {
+        try {
+            send(customerId, profileId);
+        } finally {
+            room.release();
+        }
+    }
+
+    private void send(String customerId, String profileId) {
         if (failure.get() != null) {
             patched.remove(customerId);
             return;
@@ -151,7 +176,7 @@ final class ProfileIdPatches {
         if (workers == null) {
             int threads = Math.max(1, netSuite.governance().budget().permits() - 1);
             workers = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
-                    new ArrayBlockingQueue<>(capacity), runnable -> {
+                    new LinkedBlockingQueue<>(), runnable -> {
                         Thread thread = new Thread(runnable, "netsuite-profile-id-write-back");
                         thread.setDaemon(true);
                         return thread;

@@ -94,7 +94,7 @@ public final class ProfileIds {
         }
         patches.drain();
         missing.forEachGroup(ProfileQuery.MAX_PAGE_SIZE, customers -> lookUp(customers)
-                .forEach((customer, id) -> patches.submit(customer, id, null)));
+                .forEach(patches::submitWaiting));
         patches.drain();
         ProfileIdPatches.Counts counts = patches.takeCounts();
         LOG.info("Klaviyo profile ids written to NetSuite this run: {}; refused by NetSuite: {} (tried again next"

@@ -79,6 +79,10 @@ public final class Sandboxes implements AutoCloseable {
         return klaviyoSandbox;
     }
 
+    public NetSuiteClient netSuite() {
+        return netSuite;
+    }
+
     public KlaviyoClient klaviyo() {
         return klaviyo;
     }
