@@ -22,7 +22,8 @@ import java.util.Optional;
 /**
  * Customers into Klaviyo: a bulk profile import job per batch (awaited; its import errors become record errors),
  * then consent for opt-ins only ({@link Consents}), then the profile id back on the customer ({@link ProfileIds}).
- * A record refused at one step goes no further.
+ * A record refused at one step goes no further. The profile ids reach NetSuite beside the delivery, not in its way:
+ * the batch is done once they are looked up and queued.
  */
 public final class ProfileDelivery implements Delivery {
     static final String IMPORT_PATH = "/api/profile-bulk-import-jobs";
@@ -94,6 +95,16 @@ public final class ProfileDelivery implements Delivery {
                 .flatMap(out -> out.decision().dropped().stream()
                         .map(dropped -> RecordError.warning(out.key(), dropped.code(), dropped.reason(), sent(out))))
                 .toList();
+    }
+
+    @Override
+    public void complete(WriteOptions options) {
+        profileIds.complete(options);
+    }
+
+    @Override
+    public void close() {
+        profileIds.close();
     }
 
     /** Imports the profiles; answers those Klaviyo took, adding a record error for each one it refused. */

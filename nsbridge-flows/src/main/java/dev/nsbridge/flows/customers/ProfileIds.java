@@ -1,113 +1,129 @@
 package dev.nsbridge.flows.customers;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.nsbridge.flows.delivery.DryRunPayload;
 import dev.nsbridge.flows.delivery.DryRunRecorder;
 import dev.nsbridge.flows.delivery.Json;
 import dev.nsbridge.flows.delivery.Refusals;
 import dev.nsbridge.flows.delivery.WriteOptions;
 import dev.nsbridge.klaviyo.KlaviyoClient;
-import dev.nsbridge.klaviyo.profiles.KlaviyoProfile;
 import dev.nsbridge.klaviyo.profiles.ProfileFilter;
 import dev.nsbridge.klaviyo.profiles.ProfileQuery;
 import dev.nsbridge.netsuite.NetSuiteClient;
-import dev.nsbridge.netsuite.records.RecordType;
 import dev.nsbridge.spi.data.RecordError;
-import dev.nsbridge.spi.errors.NsbridgeException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Writes Klaviyo's profile id onto the NetSuite customer, once per customer.
  *
- * <p>A bulk import job does not answer the ids of the profiles it made, so each id is looked up with
- * {@code GET /api/profiles?filter=equals(external_id,"…")} (75/s). That is the cheapest correct path the client
- * offers: single {@code profile-import} calls would answer the id but give up the bulk job's 10,000-a-request import
- * and its import errors, and the job's own {@code /profiles} listing (100 a request) is not in the client yet. The
- * lookup runs only for customers whose field is still empty, so it costs one request per customer in its lifetime,
- * not per run. Once Klaviyo knows the profile the id never changes, so a stored id is never rewritten.
+ * <p>A bulk import job does not answer the ids of the profiles it made, so they are read back 100 at a time with
+ * {@code GET /api/profiles?filter=any(external_id,[…])&page[size]=100} (75/s burst, 750/min steady: 75,000 ids a
+ * minute). Klaviyo's other way, the import job's own {@code GET /api/profile-bulk-import-jobs/{id}/profiles}, also
+ * pages 100 profiles a request but under the bulk-job limit (10/s, 150/min: 15,000 ids a minute), and it lists every
+ * profile of the job, not only those still missing an id. The lookup runs only for customers whose field is still
+ * empty, so a customer costs a hundredth of a request in its lifetime, not one per run. Once Klaviyo knows the
+ * profile the id never changes, so a stored id is never rewritten.
+ *
+ * <p>The PATCHes to NetSuite go beside the delivery ({@link ProfileIdPatches}); at the end of a complete run the
+ * customers still without an id ({@link MissingProfileIds}) are looked up and patched, which is how a write-back a
+ * crash cut short is made good.
  */
 public final class ProfileIds {
+    private static final Logger LOG = LoggerFactory.getLogger(ProfileIds.class);
     private final KlaviyoClient klaviyo;
-    private final NetSuiteClient netSuite;
-    private final String field;
     private final boolean enabled;
-    /**
-     * The customers patched, as they were read. NetSuite moves a record's lastmodifieddate when it is patched, so
-     * the run reads each patched customer again at its end: that echo is not a change in NetSuite, and is not
-     * imported again. This only saves requests: it lives in memory and dies with the process, so whether a consent
-     * is sent never depends on it ({@link Consents} asks Klaviyo what it already holds).
-     */
-    private final Map<String, Map<String, Object>> patched = new ConcurrentHashMap<>();
+    private final ProfileIdPatches patches;
+    private final MissingProfileIds missing;
 
     public ProfileIds(KlaviyoClient klaviyo, NetSuiteClient netSuite, String field, boolean enabled) {
-        this.klaviyo = klaviyo;
-        this.netSuite = netSuite;
-        this.field = field;
-        this.enabled = enabled;
+        this(klaviyo, netSuite, field, enabled, ProfileIdPatches.QUEUE_CAPACITY);
     }
 
+    /** @param queueCapacity the PATCHes held in memory at most; past it they wait for the end-of-run sweep */
+    public ProfileIds(KlaviyoClient klaviyo, NetSuiteClient netSuite, String field, boolean enabled,
+                      int queueCapacity) {
+        this.klaviyo = klaviyo;
+        this.enabled = enabled;
+        this.patches = new ProfileIdPatches(netSuite, field, queueCapacity);
+        this.missing = enabled ? new MissingProfileIds(netSuite, field) : null;
+    }
+
+    /**
+     * Looks up the ids of the sent customers that have none yet and queues their write-back; answers a record error
+     * for each one Klaviyo does not know.
+     */
     List<RecordError> writeBack(List<Outgoing> sent, WriteOptions options, DryRunRecorder recorder) {
         List<RecordError> errors = new ArrayList<>();
         if (!enabled) {
             return errors;
         }
-        for (Outgoing out : sent) {
-            if (out.row().get(CustomerQuery.PROFILE_ID) != null) {
-                continue;
-            }
-            String path = "/services/rest/record/v1/customer/" + out.key();
-            if (options.dryRun()) {
-                recorder.record(new DryRunPayload(options.pipeline(), out.key(), "PATCH", path,
-                        Json.text(body("<id of the profile with external_id " + out.key() + ">"))));
-                continue;
-            }
-            try {
-                Optional<String> id = lookUp(out.key());
-                if (id.isEmpty()) {
-                    errors.add(Refusals.of(out.key(), "KLAVIYO_PROFILE_NOT_FOUND", "Klaviyo has no profile with"
-                            + " external_id " + out.key() + " after the import (fix: retry once Klaviyo has"
-                            + " processed it)", body(null)));
-                    continue;
-                }
-                netSuite.records().patch(RecordType.CUSTOMER, Long.parseLong(out.key()), body(id.get()));
-                patched.put(out.key(), unchangedByPatch(out.row()));
-            } catch (NsbridgeException refusal) {
-                if (refusal.category() != NsbridgeException.Category.RECORD) {
-                    throw refusal;
-                }
-                errors.add(Refusals.of(out.key(), refusal, Json.text(body(null))));
+        List<Outgoing> without = sent.stream().filter(out -> out.row().get(CustomerQuery.PROFILE_ID) == null)
+                .toList();
+        if (options.dryRun()) {
+            without.forEach(out -> recorder.record(new DryRunPayload(options.pipeline(), out.key(), "PATCH",
+                    "/services/rest/record/v1/customer/" + out.key(),
+                    Json.text(patches.body("<id of the profile with external_id " + out.key() + ">")))));
+            return errors;
+        }
+        Map<String, String> ids = lookUp(without.stream().map(Outgoing::key).toList());
+        for (Outgoing out : without) {
+            String id = ids.get(out.key());
+            if (id == null) {
+                errors.add(Refusals.of(out.key(), "KLAVIYO_PROFILE_NOT_FOUND", "Klaviyo has no profile with"
+                        + " external_id " + out.key() + " after the import (fix: retry once Klaviyo has"
+                        + " processed it)", patches.body(null)));
+            } else {
+                patches.submit(out.key(), id, out.row());
             }
         }
         return errors;
     }
 
+    /**
+     * The run read everything: sends what is queued, then writes the id of every customer NetSuite still holds
+     * without one that Klaviyo knows.
+     */
+    void complete(WriteOptions options) {
+        if (!enabled || options.dryRun()) {
+            return;
+        }
+        patches.drain();
+        missing.forEachGroup(ProfileQuery.MAX_PAGE_SIZE, customers -> lookUp(customers)
+                .forEach(patches::submitWaiting));
+        patches.drain();
+        ProfileIdPatches.Counts counts = patches.takeCounts();
+        LOG.info("Klaviyo profile ids written to NetSuite this run: {}; refused by NetSuite: {} (tried again next"
+                + " run); past the queue, left to the sweep: {}", counts.sent(), counts.refused(), counts.deferred());
+    }
+
+    /** Sends what is queued before the run lets go of its resources. */
+    void close() {
+        patches.drain();
+    }
+
     /** Whether this row is a customer read again only because its profile id was just written back. */
     boolean isEcho(Map<String, Object> row) {
-        Map<String, Object> before = patched.remove(String.valueOf(row.get("id")));
-        return before != null && before.equals(unchangedByPatch(row));
+        return patches.isEcho(row);
     }
 
-    private static Map<String, Object> unchangedByPatch(Map<String, Object> row) {
-        Map<String, Object> rest = new HashMap<>(row);
-        rest.remove("lastmodifieddate");
-        rest.remove(CustomerQuery.PROFILE_ID);
-        return rest;
-    }
-
-    private Optional<String> lookUp(String externalId) {
-        try (var profiles = klaviyo.profiles().profiles(new ProfileQuery(
-                ProfileFilter.equalTo(ProfileFilter.TextField.EXTERNAL_ID, externalId), null, 1, false))) {
-            return profiles.findFirst().map(KlaviyoProfile::id);
+    /** Klaviyo's profile ids of these customers (external ids), by external id; absent when Klaviyo has none. */
+    private Map<String, String> lookUp(Collection<String> externalIds) {
+        Map<String, String> ids = new HashMap<>();
+        List<String> all = externalIds.stream().distinct().toList();
+        for (int from = 0; from < all.size(); from += ProfileQuery.MAX_PAGE_SIZE) {
+            List<String> group = all.subList(from, Math.min(all.size(), from + ProfileQuery.MAX_PAGE_SIZE));
+            try (var profiles = klaviyo.profiles().profiles(new ProfileQuery(
+                    ProfileFilter.anyOf(ProfileFilter.TextField.EXTERNAL_ID, group), null,
+                    ProfileQuery.MAX_PAGE_SIZE, false))) {
+                profiles.filter(profile -> profile.externalId() != null)
+                        .forEach(profile -> ids.put(profile.externalId(), profile.id()));
+            }
         }
-    }
-
-    private ObjectNode body(String profileId) {
-        ObjectNode body = Json.mapper().createObjectNode();
-        return profileId == null ? body.putNull(field) : body.put(field, profileId);
+        return ids;
     }
 }

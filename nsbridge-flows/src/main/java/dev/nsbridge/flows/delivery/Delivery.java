@@ -12,4 +12,12 @@ import java.util.Map;
 public interface Delivery {
 
     WriteResult deliver(List<Map<String, Object>> rows, WriteOptions options);
+
+    /** The run read and delivered everything its source had: finish what a whole run owes (none by default). */
+    default void complete(WriteOptions options) {
+    }
+
+    /** The run is over, complete or not: finish or drop what is still in flight (none by default). */
+    default void close() {
+    }
 }

@@ -58,10 +58,12 @@ public final class FlowDestination implements RetryableDestination {
 
             @Override
             public void complete(State finalState) {
+                delivery.complete(options);
             }
 
             @Override
             public void close() {
+                delivery.close();
             }
         };
     }
@@ -71,10 +73,15 @@ public final class FlowDestination implements RetryableDestination {
         if (errors.isEmpty()) {
             return List.of();
         }
-        WriteResult result = delivery.deliver(rereader.reread(errors), WriteOptions.of(request));
-        // A record sent with a field left out is answered as a warning, so the queue keeps telling what to correct.
-        List<RecordError> answer = new java.util.ArrayList<>(result.errors());
-        answer.addAll(result.warnings());
-        return answer;
+        try {
+            WriteResult result = delivery.deliver(rereader.reread(errors), WriteOptions.of(request));
+            // A record sent with a field left out is answered as a warning, so the queue keeps telling what to
+            // correct.
+            List<RecordError> answer = new java.util.ArrayList<>(result.errors());
+            answer.addAll(result.warnings());
+            return answer;
+        } finally {
+            delivery.close();
+        }
     }
 }

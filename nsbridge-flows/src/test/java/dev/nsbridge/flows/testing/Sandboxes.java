@@ -68,7 +68,12 @@ public final class Sandboxes implements AutoCloseable {
     }
 
     public static Sandboxes start(Path state) {
-        NetSuiteSandbox netSuite = NetSuiteSandbox.start(NetSuiteSandbox.Options.defaults().withScale(SCALE));
+        return start(state, SCALE);
+    }
+
+    /** @param scale the NetSuite account's size: 1 is about 1,000 customers */
+    public static Sandboxes start(Path state, double scale) {
+        NetSuiteSandbox netSuite = NetSuiteSandbox.start(NetSuiteSandbox.Options.defaults().withScale(scale));
         return new Sandboxes(netSuite, KlaviyoSandbox.start(KlaviyoSandbox.Options.defaults()), state);
     }
 
@@ -78,6 +83,10 @@ public final class Sandboxes implements AutoCloseable {
 
     public KlaviyoSandbox klaviyoSandbox() {
         return klaviyoSandbox;
+    }
+
+    public NetSuiteClient netSuite() {
+        return netSuite;
     }
 
     public KlaviyoClient klaviyo() {

@@ -17,7 +17,8 @@ import java.util.Optional;
 
 /**
  * The engine's run loop cut to what the flows' tests need, since flows may not depend on the engine: read from the
- * committed state, write each batch, commit its state afterwards, collect refused records.
+ * committed state, write each batch, commit its state afterwards, complete the destination once the source is read to
+ * its end, collect refused records.
  */
 public final class TestRun {
     private State state = State.EMPTY;
@@ -48,7 +49,7 @@ public final class TestRun {
         int batches = 0;
         try (DestinationWriter writer = pieces.destination().open(write);
              BatchReader reader = pieces.source().read(read)) {
-            Optional<Batch> next;
+            Optional<Batch> next = Optional.empty();
             while (batches < maxBatches && (next = reader.next()).isPresent()) {
                 WriteResult result = writer.write(next.get());
                 written += result.written();
@@ -58,6 +59,10 @@ public final class TestRun {
                 if (!dryRun && (commitLast || batches < maxBatches)) {
                     state = next.get().stateAfter();
                 }
+            }
+            // As the engine does: a run that read its source to the end tells the destination so.
+            if (next.isEmpty()) {
+                writer.complete(state);
             }
         }
         return this;
