@@ -115,8 +115,9 @@ final class ProfileIdWriteBackIT {
         // Room for one PATCH in the queue: nearly every id is left for the end of the run.
         Consents consents = new Consents(sandboxes.klaviyo(), settings.listId(), Instant.now(), Clock.systemUTC(),
                 sandboxes.ledger(flow.name()));
-        ProfileDelivery delivery = new ProfileDelivery(sandboxes.klaviyo(), settings, consents, new ProfileIds(sandboxes.klaviyo(),
-                sandboxes.netSuite(), settings.profileIdField(), true, 1), DryRunRecorder.DISCARD);
+        ProfileDelivery delivery = new ProfileDelivery(sandboxes.klaviyo(), settings, consents,
+                new ProfileIds(sandboxes.klaviyo(), sandboxes.netSuite(), settings.profileIdField(), true, 1),
+                DryRunRecorder.DISCARD);
         FlowPieces tightQueue = new FlowPieces(flow.name(), flow.source(), flow.stream(), flow.filter(),
                 new FlowDestination(delivery, errors -> List.of()), flow.target());
 
