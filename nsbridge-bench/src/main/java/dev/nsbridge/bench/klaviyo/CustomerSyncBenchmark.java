@@ -1,5 +1,6 @@
 package dev.nsbridge.bench.klaviyo;
 
+import dev.nsbridge.engine.store.SqlStores;
 import dev.nsbridge.flows.FlowContext;
 import dev.nsbridge.flows.FlowPieces;
 import dev.nsbridge.flows.FlowType;
@@ -72,14 +73,18 @@ public final class CustomerSyncBenchmark {
                 .withScale(customers / 1000.0).withConcurrencyLimit(CONCURRENCY_LIMIT));
              BenchKlaviyo klaviyo = new BenchKlaviyo()) {
             System.out.printf(Locale.ROOT, "NetSuite account generated in %.0f s%n", seconds(generating));
-            NetSuiteClient client = netSuiteClient(netSuite, Files.createTempDirectory("nsbridge-customer-sync"));
+            Path work = Files.createTempDirectory("nsbridge-customer-sync");
+            NetSuiteClient client = netSuiteClient(netSuite, work);
+            // The flow's consent ledger in a state database, as nsbridge run keeps it.
+            SqlStores stores = SqlStores.open(work.resolve("nsbridge.db"), Clock.systemUTC());
             long active = count(client, "isinactive = 'F'");
             long heldIds = count(client, "isinactive = 'F' AND " + FIELD + " IS NOT NULL");
             netSuite.knobs().latency(latency, Duration.ZERO);
             String listId = klaviyo.createList("Newsletter");
             FlowPieces pieces = Flows.build("customers", "customers-benchmark", new FlowContext(client,
                     klaviyo.client(), FlowType.CUSTOMERS.settings().parse(Map.of("list_id", listId, "batch_size",
-                    1000)).orThrow(), Instant.now(), Clock.systemUTC(), DryRunRecorder.DISCARD));
+                    1000)).orThrow(), Instant.now(), Clock.systemUTC(), DryRunRecorder.DISCARD,
+                    stores.ledger("customers-benchmark")));
             Instant start = klaviyo.clock().instant();
             long netSuiteRequestsBefore = netSuite.stats().requests();
             Timeline run = run(pieces, klaviyo);

@@ -13,6 +13,7 @@ import dev.nsbridge.flows.orders.EventKind;
 import dev.nsbridge.flows.orders.OrderFlowSettings;
 import dev.nsbridge.sandbox.klaviyo.ReceivedRequest;
 import dev.nsbridge.spi.destination.WriteResult;
+import dev.nsbridge.spi.state.Ledger;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
@@ -86,7 +87,8 @@ public final class KlaviyoBenchmark {
                     .parse(Map.of("list_id", listId, "write_back_profile_id", false)).orThrow());
             // No NetSuite: with write-back off the profile-id step never calls it.
             ProfileDelivery delivery = new ProfileDelivery(klaviyo.client(), settings,
-                    new Consents(klaviyo.client(), listId, now, klaviyo.clock()),
+                    // No synthetic row carries consent, so the ledger is never written: memory is enough.
+                    new Consents(klaviyo.client(), listId, now, klaviyo.clock(), Ledger.inMemory()),
                     new ProfileIds(klaviyo.client(), null, settings.profileIdField(), false), DryRunRecorder.DISCARD);
             SyntheticRows rows = new SyntheticRows(CUSTOMERS * 5, now);
             Run run = run(klaviyo, delivery, rows::customers, PROFILES_PER_BATCH, senders, length,
