@@ -44,8 +44,7 @@ final class ConsentCrashIT {
     @AfterEach
     void everyRequestKlaviyoReceivedShouldValidateAgainstItsSpec() {
         try {
-            assertThat(klaviyo.received()).filteredOn(r -> !r.valid())
-                    .extracting(r -> r.status() + " " + r.method() + " " + r.path()).isEmpty();
+            assertThat(sandboxes.offSpecKlaviyoRequests()).isEmpty();
         } finally {
             sandboxes.close();
         }

@@ -69,14 +69,14 @@ public final class CustomerSyncBenchmark {
                 System.getProperty("java.version"), ManagementFactory.getOperatingSystemMXBean()
                         .getSystemLoadAverage());
         long generating = System.nanoTime();
+        Path work = Files.createTempDirectory("nsbridge-customer-sync");
         try (NetSuiteSandbox netSuite = NetSuiteSandbox.start(NetSuiteSandbox.Options.defaults()
                 .withScale(customers / 1000.0).withConcurrencyLimit(CONCURRENCY_LIMIT));
-             BenchKlaviyo klaviyo = new BenchKlaviyo()) {
+             BenchKlaviyo klaviyo = new BenchKlaviyo();
+             // The flow's consent ledger in a state database, as nsbridge run keeps it.
+             SqlStores stores = SqlStores.open(work.resolve("nsbridge.db"), Clock.systemUTC())) {
             System.out.printf(Locale.ROOT, "NetSuite account generated in %.0f s%n", seconds(generating));
-            Path work = Files.createTempDirectory("nsbridge-customer-sync");
             NetSuiteClient client = netSuiteClient(netSuite, work);
-            // The flow's consent ledger in a state database, as nsbridge run keeps it.
-            SqlStores stores = SqlStores.open(work.resolve("nsbridge.db"), Clock.systemUTC());
             long active = count(client, "isinactive = 'F'");
             long heldIds = count(client, "isinactive = 'F' AND " + FIELD + " IS NOT NULL");
             netSuite.knobs().latency(latency, Duration.ZERO);

@@ -105,6 +105,15 @@ public final class Sandboxes implements AutoCloseable {
                 Clock.systemUTC(), recorder, ledger(name)));
     }
 
+    /**
+     * Every request the local Klaviyo received that its OpenAPI spec refuses, as "status METHOD path": the flow tests
+     * expect none, whatever they sent.
+     */
+    public List<String> offSpecKlaviyoRequests() {
+        return klaviyoSandbox.received().stream().filter(r -> !r.valid())
+                .map(r -> r.status() + " " + r.method() + " " + r.path()).toList();
+    }
+
     /** The durable ledger of the flow with this name, as every process running it would find it. */
     public Ledger ledger(String flowName) {
         return ledgers.computeIfAbsent(flowName, name -> Ledger.inMemory());
