@@ -76,7 +76,12 @@ public final class DemoCommand implements Callable<Integer> {
             }
         }
         out.println();
-        out.println("done: the tables are in " + warehouse + (keep ? "; the demo's config is in " + folder : ""));
+        out.println("done: the tables are in " + warehouse);
+        // The flows' error queue lives in the demo's state, which only --keep leaves behind to read.
+        out.println(keep ? "the demo's config and state are in " + folder + "; read the flows' error queue with:"
+                + " ./nsbridge errors -c " + folder.resolve("flows.yaml")
+                : "to read the flows' error queue afterwards, run ./nsbridge demo --keep, then"
+                + " ./nsbridge errors -c nsbridge-demo/flows.yaml");
         out.flush();
         return ExitCodes.OK;
     }

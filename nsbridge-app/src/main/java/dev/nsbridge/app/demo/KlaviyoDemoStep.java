@@ -70,8 +70,8 @@ public final class KlaviyoDemoStep implements DemoStep {
                 TreeMap::new, Collectors.counting()));
         byMetric.forEach((metric, count) -> context.out().printf("  %-32s %,6d%n", "events: " + metric, count));
         context.out().printf("  %-32s %,6d%n", "catalog items", klaviyo.catalogItems().size());
-        context.out().println("  refused records and warnings wait in the error queue: nsbridge errors -c flows.yaml"
-                + " (--kind warning for the fields left out)");
+        context.out().println("  refused records and warnings wait in the flows' error queue (--kind warning for the"
+                + " fields left out)");
     }
 
     /** The flows' file: the same NetSuite, the local Klaviyo, and its own state beside the extracts'. */
