@@ -25,14 +25,13 @@ final class ArchitectureTest {
     private static final String FLOWS = "dev.nsbridge.flows..";
     private static final String SANDBOX = "dev.nsbridge.sandbox..";
     private static final String APP = "dev.nsbridge.app..";
+    private static final String TEST_SUPPORT = "dev.nsbridge.testsupport..";
 
     private static JavaClasses main;
 
     @BeforeAll
     static void importMainClasses() {
         main = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                // A module's test jar (the warehouse's PostgreSQL server for tests) is test code too.
-                .withImportOption(location -> !location.contains("-tests.jar"))
                 .importPackages("dev.nsbridge");
     }
 
@@ -95,6 +94,14 @@ final class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAPackage(SANDBOX)
                 .because("the product talks to the real services; only the demo and `nsbridge sandbox` start the"
                         + " local ones"));
+    }
+
+    @Test
+    void shouldKeepTestSupportOutOfMainCode() {
+        // The benchmarks may use it (they start the tests' PostgreSQL); they are not on this module's classpath.
+        check(noClasses().that().resideOutsideOfPackage(TEST_SUPPORT).should().dependOnClassesThat()
+                .resideInAPackage(TEST_SUPPORT)
+                .because("test support is a test-scope dependency: the product must run without it"));
     }
 
     private static void check(ArchRule rule) {

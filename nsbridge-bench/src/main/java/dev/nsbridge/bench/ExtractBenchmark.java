@@ -5,7 +5,6 @@ import dev.nsbridge.netsuite.NetSuiteClient;
 import dev.nsbridge.netsuite.suiteql.SuiteQlQuery;
 import dev.nsbridge.spi.source.Source;
 import dev.nsbridge.spi.stream.StreamDescriptor;
-import dev.nsbridge.warehouse.BenchPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -5,6 +5,7 @@ import dev.nsbridge.spi.destination.Destination;
 import dev.nsbridge.spi.destination.DestinationWriter;
 import dev.nsbridge.spi.destination.WriteRequest;
 import dev.nsbridge.spi.state.State;
+import dev.nsbridge.testsupport.PostgresServer;
 import dev.nsbridge.warehouse.duckdb.DuckDbDestination;
 import dev.nsbridge.warehouse.duckdb.DuckDbSettings;
 import dev.nsbridge.warehouse.postgres.PostgresDestination;

@@ -1,17 +1,16 @@
 package dev.nsbridge.warehouse;
 
-import java.util.function.Supplier;
+import dev.nsbridge.testsupport.PostgresServer;
+import dev.nsbridge.testsupport.PostgresServers;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * Gives tests a {@link TestWarehouse.Factory}; the PostgreSQL server behind it starts on first use, once per
- * test run, and stops when the run ends.
+ * Gives tests a {@link TestWarehouse.Factory} or the {@link PostgresServer} itself; the server starts on first use,
+ * once per test run, and stops when the run ends.
  */
 public final class Warehouses implements ParameterResolver {
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(Warehouses.class);
-
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
         Class<?> type = parameter.getParameter().getType();
@@ -20,17 +19,7 @@ public final class Warehouses implements ParameterResolver {
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        Supplier<PostgresServer> server = () -> context.getRoot().getStore(NAMESPACE)
-                .getOrComputeIfAbsent(PostgresServer.class, key -> start(), PostgresServer.class);
-        return parameter.getParameter().getType() == PostgresServer.class ? server.get()
-                : new TestWarehouse.Factory(server);
-    }
-
-    private static PostgresServer start() {
-        try {
-            return PostgresServer.start();
-        } catch (Exception e) {
-            throw new IllegalStateException("could not start the test PostgreSQL server", e);
-        }
+        return parameter.getParameter().getType() == PostgresServer.class ? PostgresServers.shared(context)
+                : new TestWarehouse.Factory(() -> PostgresServers.shared(context));
     }
 }

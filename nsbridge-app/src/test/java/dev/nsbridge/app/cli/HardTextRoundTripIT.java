@@ -10,8 +10,8 @@ import dev.nsbridge.sandbox.klaviyo.KlaviyoEvent;
 import dev.nsbridge.sandbox.klaviyo.KlaviyoSandbox;
 import dev.nsbridge.sandbox.netsuite.NetSuiteSandbox;
 import dev.nsbridge.sandbox.netsuite.data.NetSuiteAccount;
-import dev.nsbridge.warehouse.PostgresServer;
-import dev.nsbridge.warehouse.Warehouses;
+import dev.nsbridge.testsupport.PostgresServer;
+import dev.nsbridge.testsupport.PostgresServers;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -43,7 +43,7 @@ import org.junit.jupiter.api.io.TempDir;
  * profiles are read back over its API, as a client sees them; events and catalog items from the local Klaviyo's
  * store, the only reading it offers for them.
  */
-@ExtendWith(Warehouses.class)
+@ExtendWith(PostgresServers.class)
 final class HardTextRoundTripIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     /**

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.nsbridge.warehouse.PostgresServer;
-import dev.nsbridge.warehouse.Warehouses;
+import dev.nsbridge.testsupport.PostgresServer;
+import dev.nsbridge.testsupport.PostgresServers;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
@@ -27,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Two {@code nsbridge serve} processes over one PostgreSQL state store ({@code state.connection}), as behind a
  * load balancer: one admin token for both, and what one runs, pauses or queues, the other shows.
  */
-@ExtendWith(Warehouses.class)
+@ExtendWith(PostgresServers.class)
 final class ServeSharedStateIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newHttpClient();

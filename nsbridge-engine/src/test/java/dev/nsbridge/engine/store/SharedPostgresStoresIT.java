@@ -9,8 +9,8 @@ import dev.nsbridge.spi.errors.InternalException;
 import dev.nsbridge.spi.errors.TransientException;
 import dev.nsbridge.spi.secret.Secret;
 import dev.nsbridge.spi.state.State;
-import dev.nsbridge.warehouse.PostgresServer;
-import dev.nsbridge.warehouse.Warehouses;
+import dev.nsbridge.testsupport.PostgresServer;
+import dev.nsbridge.testsupport.PostgresServers;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.time.Instant;
@@ -30,8 +30,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * The state store on a real PostgreSQL server, as two nsbridge servers on two hosts share it: each "server" here
  * is a {@link SqlStores} of its own (its own connection pool) with its own host name.
  */
-@ExtendWith(Warehouses.class)
-final class SharedPostgresStoresTest {
+@ExtendWith(PostgresServers.class)
+final class SharedPostgresStoresIT {
     private static final Instant T0 = Instant.parse("2024-05-01T10:00:00Z");
     private static final ProcessIdentity EAST = new ProcessIdentity("east.example", 100);
     private static final ProcessIdentity WEST = new ProcessIdentity("west.example", 100);
@@ -40,7 +40,7 @@ final class SharedPostgresStoresTest {
     private final PostgresServer server;
     private String url;
 
-    SharedPostgresStoresTest(PostgresServer server) {
+    SharedPostgresStoresIT(PostgresServer server) {
         this.server = server;
     }
 

@@ -7,8 +7,8 @@ import dev.nsbridge.engine.store.ProcessIdentity;
 import dev.nsbridge.engine.store.RunOutcome;
 import dev.nsbridge.engine.store.RunStatus;
 import dev.nsbridge.engine.store.SqlStores;
-import dev.nsbridge.warehouse.PostgresServer;
-import dev.nsbridge.warehouse.Warehouses;
+import dev.nsbridge.testsupport.PostgresServer;
+import dev.nsbridge.testsupport.PostgresServers;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Two servers with the same schedules over one PostgreSQL state store: each scheduled time runs once, not twice. */
-@ExtendWith(Warehouses.class)
-final class SharedScheduleTest {
+@ExtendWith(PostgresServers.class)
+final class SharedScheduleIT {
     private static final Instant T0 = Instant.parse("2024-05-01T10:00:30Z");
     private static final CronSchedule HOURLY = CronSchedule.parse("0 * * * *").orElseThrow();
 
@@ -29,7 +29,7 @@ final class SharedScheduleTest {
     private Server east;
     private Server west;
 
-    SharedScheduleTest(PostgresServer server) {
+    SharedScheduleIT(PostgresServer server) {
         this.server = server;
     }
 

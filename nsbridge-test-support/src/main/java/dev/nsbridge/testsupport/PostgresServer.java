@@ -1,4 +1,4 @@
-package dev.nsbridge.warehouse;
+package dev.nsbridge.testsupport;
 
 import dev.nsbridge.spi.secret.Secret;
 import java.io.IOException;
@@ -20,12 +20,19 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /**
- * A real PostgreSQL server for the tests: a fresh cluster in a temporary directory on a free port, stopped and
- * deleted when the test run ends. initdb and postgres refuse to run as root, so as root they run as the
- * {@code postgres} user (which the Debian package creates) over a directory that user owns.
+ * A real PostgreSQL server for tests and benchmarks: a fresh cluster in a temporary directory on a free port of
+ * 127.0.0.1, started from the newest server binaries under {@code /usr/lib/postgresql/<version>/bin} (Debian's
+ * {@code postgresql} package), tuned for speed over durability (fsync off), and stopped and deleted on
+ * {@link #close()}. Log in as {@link #USER} with {@link #PASSWORD}; {@link #createDatabase()} gives each test an
+ * empty database of its own. Tests usually get one shared server per run through {@link PostgresServers}.
+ *
+ * <p>initdb and postgres refuse to run as root, so as root they run as the {@code postgres} user (which the Debian
+ * package creates) over a directory that user owns.
  */
 public final class PostgresServer implements AutoCloseable {
+    /** The login to use: it may create databases, and owns those {@link #createDatabase()} makes. */
     public static final String USER = "nsbridge";
+    /** {@link #USER}'s password; a fixed test value, for a server that listens only on 127.0.0.1. */
     public static final Secret PASSWORD = Secret.of("test-only-pg-password");
     private static final Path INSTALLS = Path.of("/usr/lib/postgresql");
     private static final String SUPERUSER_PASSWORD = "test-only-superuser-password";
@@ -43,6 +50,11 @@ public final class PostgresServer implements AutoCloseable {
         this.asPostgresUser = asPostgresUser;
     }
 
+    /**
+     * Creates and starts a new cluster, with the role {@link #USER} able to log in over TCP with {@link #PASSWORD}.
+     *
+     * @throws AssertionError when no PostgreSQL server binaries are installed, saying how to install them
+     */
     public static PostgresServer start() throws Exception {
         Path bin = newestBin().orElseThrow(() -> new AssertionError("No PostgreSQL server binaries under "
                 + INSTALLS + "/<version>/bin: install them with `apt-get install postgresql`, or run ./run-tests,"
@@ -65,6 +77,7 @@ public final class PostgresServer implements AutoCloseable {
         return server;
     }
 
+    /** The TCP port the server listens on, on 127.0.0.1. */
     public int port() {
         return port;
     }
@@ -84,6 +97,7 @@ public final class PostgresServer implements AutoCloseable {
         }
     }
 
+    /** Stops the server at once (no checkpoint) and deletes its directory. */
     @Override
     public void close() throws Exception {
         try {

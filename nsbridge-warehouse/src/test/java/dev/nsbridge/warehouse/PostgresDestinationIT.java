@@ -16,6 +16,7 @@ import dev.nsbridge.spi.errors.ConfigurationException;
 import dev.nsbridge.spi.errors.NsbridgeException;
 import dev.nsbridge.spi.errors.TransientException;
 import dev.nsbridge.spi.secret.Secret;
+import dev.nsbridge.testsupport.PostgresServer;
 import dev.nsbridge.warehouse.postgres.PostgresDestination;
 import dev.nsbridge.warehouse.postgres.PostgresSettings;
 import java.io.PrintWriter;
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 @ExtendWith(Warehouses.class)
-final class PostgresDestinationTest {
+final class PostgresDestinationIT {
     private static final String WRONG_PASSWORD = "wrong-password-that-must-not-leak";
 
     @TempDir

@@ -26,7 +26,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 @ExtendWith(Warehouses.class)
-final class LoadMethodTest {
+final class LoadMethodIT {
     private static final String CUSTOMERS = "SELECT id, name, balance FROM customer ORDER BY id, name";
 
     @TempDir

@@ -9,8 +9,8 @@ import dev.nsbridge.netsuite.NetSuiteAccountId;
 import dev.nsbridge.netsuite.governance.LoginGuard;
 import dev.nsbridge.netsuite.governance.LoginIdentity;
 import dev.nsbridge.spi.errors.AuthenticationException;
-import dev.nsbridge.warehouse.PostgresServer;
-import dev.nsbridge.warehouse.Warehouses;
+import dev.nsbridge.testsupport.PostgresServer;
+import dev.nsbridge.testsupport.PostgresServers;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -21,8 +21,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * Servers on several hosts sharing a PostgreSQL state store count NetSuite login failures together: three of them
  * with a wrong password stop after two failures in all, well before NetSuite's fifth locks the user.
  */
-@ExtendWith(Warehouses.class)
-final class StoredLoginRecordsTest {
+@ExtendWith(PostgresServers.class)
+final class StoredLoginRecordsIT {
     private static final NetSuiteAccountId ACCOUNT = NetSuiteAccountId.parse("1234567_SB1");
     private static final LoginIdentity LOGIN = new LoginIdentity(ACCOUNT, "00112233445566778899aabbccddeeff");
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2024-05-01T10:00:00Z"), ZoneOffset.UTC);

@@ -27,7 +27,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 @ExtendWith(Warehouses.class)
-final class SchemaAndTypesTest {
+final class SchemaAndTypesIT {
     private static final List<Column> TYPES = List.of(new Column("id", ColumnType.INTEGER),
             new Column("text", ColumnType.STRING), new Column("amount", ColumnType.DECIMAL),
             new Column("flag", ColumnType.BOOLEAN), new Column("day", ColumnType.DATE),

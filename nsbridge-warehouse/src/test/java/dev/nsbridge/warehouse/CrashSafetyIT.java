@@ -27,7 +27,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
 @ExtendWith(Warehouses.class)
-final class CrashSafetyTest {
+final class CrashSafetyIT {
     private static final String CUSTOMERS = "SELECT id, name FROM customer ORDER BY id";
 
     @TempDir
