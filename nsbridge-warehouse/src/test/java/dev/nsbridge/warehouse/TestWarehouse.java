@@ -6,6 +6,7 @@ import dev.nsbridge.spi.destination.DestinationWriter;
 import dev.nsbridge.spi.destination.WriteRequest;
 import dev.nsbridge.spi.state.State;
 import dev.nsbridge.testsupport.PostgresServer;
+import dev.nsbridge.testsupport.TickingClock;
 import dev.nsbridge.warehouse.duckdb.DuckDbDestination;
 import dev.nsbridge.warehouse.duckdb.DuckDbSettings;
 import dev.nsbridge.warehouse.postgres.PostgresDestination;
@@ -18,12 +19,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.StringJoiner;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /** One engine's destination for a test, with a side connection to look at what it stored. */
@@ -109,23 +108,7 @@ final class TestWarehouse {
 
         /** Each run stamped a second after the one before, as runs are in life. */
         TestWarehouse openTicking(Engine engine, Path directory) {
-            AtomicLong runs = new AtomicLong();
-            return open(engine, directory, new Clock() {
-                @Override
-                public ZoneId getZone() {
-                    return ZoneOffset.UTC;
-                }
-
-                @Override
-                public Clock withZone(ZoneId zone) {
-                    throw new UnsupportedOperationException("a test clock stays in UTC");
-                }
-
-                @Override
-                public Instant instant() {
-                    return RUN_STARTED.plusSeconds(runs.getAndIncrement());
-                }
-            });
+            return open(engine, directory, new TickingClock(RUN_STARTED));
         }
 
         private TestWarehouse open(Engine engine, Path directory, Clock clock) {

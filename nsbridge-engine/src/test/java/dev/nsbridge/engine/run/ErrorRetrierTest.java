@@ -11,6 +11,7 @@ import dev.nsbridge.spi.destination.Destination;
 import dev.nsbridge.spi.destination.DestinationWriter;
 import dev.nsbridge.spi.destination.WriteRequest;
 import dev.nsbridge.spi.errors.ConfigurationException;
+import dev.nsbridge.testsupport.TickingClock;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Optional;

@@ -19,6 +19,7 @@ import dev.nsbridge.spi.errors.TransientException;
 import dev.nsbridge.spi.source.ReadMode;
 import dev.nsbridge.spi.source.ReadRequest;
 import dev.nsbridge.spi.state.State;
+import dev.nsbridge.testsupport.TickingClock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

@@ -7,6 +7,7 @@ import dev.nsbridge.engine.schedule.SkippedRun.Reason;
 import dev.nsbridge.engine.store.ScheduleClaims;
 import dev.nsbridge.spi.errors.ConfigurationException;
 import dev.nsbridge.spi.errors.TransientException;
+import dev.nsbridge.testsupport.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;

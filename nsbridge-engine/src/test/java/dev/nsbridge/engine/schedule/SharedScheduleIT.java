@@ -7,6 +7,7 @@ import dev.nsbridge.engine.store.ProcessIdentity;
 import dev.nsbridge.engine.store.RunOutcome;
 import dev.nsbridge.engine.store.RunStatus;
 import dev.nsbridge.engine.store.SqlStores;
+import dev.nsbridge.testsupport.ManualClock;
 import dev.nsbridge.testsupport.PostgresServer;
 import dev.nsbridge.testsupport.PostgresServers;
 import java.time.Instant;

@@ -3,12 +3,12 @@ package dev.nsbridge.engine.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.nsbridge.engine.schedule.ManualClock;
 import dev.nsbridge.spi.data.RecordError;
 import dev.nsbridge.spi.errors.InternalException;
 import dev.nsbridge.spi.errors.TransientException;
 import dev.nsbridge.spi.secret.Secret;
 import dev.nsbridge.spi.state.State;
+import dev.nsbridge.testsupport.ManualClock;
 import dev.nsbridge.testsupport.PostgresServer;
 import dev.nsbridge.testsupport.PostgresServers;
 import java.sql.DriverManager;

@@ -13,6 +13,7 @@ import dev.nsbridge.spi.errors.AuthenticationException;
 import dev.nsbridge.spi.errors.NsbridgeException;
 import dev.nsbridge.spi.errors.TransientException;
 import dev.nsbridge.spi.secret.Secret;
+import dev.nsbridge.testsupport.ManualClock;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.security.KeyPair;
@@ -33,7 +34,7 @@ final class OAuth2ClientCredentialsTest {
     private static final URI QUERY = URI.create("https://1234567-sb1.suitetalk.api.netsuite.com/services/rest/query/v1/suiteql");
     private static final Instant START = Instant.parse("2025-03-01T12:00:00Z");
 
-    private final SteppedClock clock = new SteppedClock(START);
+    private final ManualClock clock = new ManualClock(START);
     private final HttpClient http = HttpClient.newHttpClient();
     private FakeTokenEndpoint endpoint;
 

@@ -5,12 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.nsbridge.netsuite.NetSuiteAccountId;
 import dev.nsbridge.spi.errors.AuthenticationException;
+import dev.nsbridge.testsupport.ManualClock;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -23,7 +21,7 @@ final class LoginGuardTest {
 
     @TempDir
     Path state;
-    private final MutableClock clock = new MutableClock(Instant.parse("2024-05-01T10:00:00Z"));
+    private final ManualClock clock = new ManualClock(Instant.parse("2024-05-01T10:00:00Z"));
 
     private LoginGuard guard() {
         return new LoginGuard(LOGIN, state, clock);
@@ -275,33 +273,5 @@ final class LoginGuardTest {
         waiting.join(5000);
 
         assertThat(refused).isTrue();
-    }
-
-    /** A clock tests move by hand. */
-    private static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration amount) {
-            now = now.plus(amount);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

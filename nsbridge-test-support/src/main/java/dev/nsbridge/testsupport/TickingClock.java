@@ -1,4 +1,4 @@
-package dev.nsbridge.engine.run;
+package dev.nsbridge.testsupport;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,11 +6,14 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock that moves one second each time it is read, so durations in tests are exact. */
-final class TickingClock extends Clock {
+/**
+ * A UTC clock that moves one second each time it is read, so durations in tests are exact and each run or event
+ * stamped with it is a second after the one before, as they are in life.
+ */
+public final class TickingClock extends Clock {
     private Instant now;
 
-    TickingClock(Instant start) {
+    public TickingClock(Instant start) {
         this.now = start;
     }
 
@@ -26,6 +29,7 @@ final class TickingClock extends Clock {
         return ZoneOffset.UTC;
     }
 
+    /** The same clock: nsbridge keeps time in UTC, so a test clock never changes zone. */
     @Override
     public Clock withZone(ZoneId zone) {
         return this;

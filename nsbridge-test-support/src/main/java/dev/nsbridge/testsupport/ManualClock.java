@@ -1,4 +1,4 @@
-package dev.nsbridge.engine.schedule;
+package dev.nsbridge.testsupport;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock that stands still until a test moves it. */
+/** A UTC clock that stands still until a test moves it; safe to read and move from several threads. */
 public final class ManualClock extends Clock {
     private Instant now;
 
@@ -18,7 +18,7 @@ public final class ManualClock extends Clock {
         now = instant;
     }
 
-    synchronized void advance(Duration duration) {
+    public synchronized void advance(Duration duration) {
         now = now.plus(duration);
     }
 
@@ -32,6 +32,7 @@ public final class ManualClock extends Clock {
         return ZoneOffset.UTC;
     }
 
+    /** The same clock: nsbridge keeps time in UTC, so a test clock never changes zone. */
     @Override
     public Clock withZone(ZoneId zone) {
         return this;
