@@ -1,16 +1,11 @@
-package dev.nsbridge.app.flow;
+package dev.nsbridge.app.pipeline;
 
-import dev.nsbridge.app.Workspace;
-import dev.nsbridge.engine.config.FlowConfig;
 import dev.nsbridge.engine.run.ErrorRetrier;
-import dev.nsbridge.engine.run.Pipeline;
 import dev.nsbridge.engine.store.ErrorStatus;
-import dev.nsbridge.engine.store.RunLocks;
 import dev.nsbridge.engine.store.StoredError;
 import dev.nsbridge.engine.store.Stores;
 import dev.nsbridge.flows.delivery.DryRunRecorder;
 import dev.nsbridge.spi.data.RecordError;
-import dev.nsbridge.spi.destination.RetryableDestination;
 import dev.nsbridge.spi.errors.ConfigurationException;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -19,24 +14,25 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The record-error queue as {@code nsbridge errors} and {@code nsbridge retry} see it: list, show, resolve by hand,
- * and send again through the flow's destination, which reads each record afresh from NetSuite, so a record fixed
- * there goes through and leaves the open list.
+ * The record-error queue: list, show, resolve by hand, and send again through the pipeline's destination, which
+ * reads each record afresh from its source, so a record fixed there goes through and leaves the open list. The
+ * commands ({@code nsbridge errors}, {@code nsbridge retry}) and the server's error API both call this one class,
+ * so a retry has the same outcome, the same messages and the same bookkeeping wherever a person presses it.
  */
 public final class RecordErrors {
     /** The most entries one listing or one retry takes; the newest come first, so a second retry picks up the rest. */
     public static final int BATCH = 1_000;
+    /** The code of the answer for an id the queue does not hold. */
+    public static final String NOT_FOUND = "ERROR_NOT_FOUND";
 
-    private final Workspace workspace;
+    private final PipelineCatalog catalog;
     private final Stores stores;
     private final Clock clock;
-    private final FlowGoLive goLive;
 
-    public RecordErrors(Workspace workspace, Stores stores) {
-        this.workspace = Objects.requireNonNull(workspace, "workspace");
-        this.stores = Objects.requireNonNull(stores, "stores");
-        this.clock = workspace.clock();
-        this.goLive = new FlowGoLive(stores.state());
+    public RecordErrors(PipelineCatalog catalog) {
+        this.catalog = Objects.requireNonNull(catalog, "catalog");
+        this.stores = catalog.stores();
+        this.clock = catalog.clock();
     }
 
     /** Open entries (or all, resolved too), newest first, of one pipeline or of every one, of one kind or both. */
@@ -50,39 +46,40 @@ public final class RecordErrors {
         return list(pipeline, all, Optional.empty());
     }
 
+    /** One entry. @throws ConfigurationException {@code ERROR_NOT_FOUND} */
     public StoredError get(long id) {
-        return stores.errors().get(id).orElseThrow(() -> new ConfigurationException("ERROR_NOT_FOUND",
+        return stores.errors().get(id).orElseThrow(() -> new ConfigurationException(NOT_FOUND,
                 "no record error has id " + id, "list them with nsbridge errors --all"));
     }
 
-    /** Closes one entry by hand, e.g. a customer who should never have been sent. */
+    /** Closes one open entry by hand, e.g. a customer who should never have been sent; a closed one stays as it is. */
     public StoredError resolve(long id) {
-        get(id);
-        stores.errors().resolve(id, clock.instant());
+        if (get(id).status() == ErrorStatus.OPEN) {
+            stores.errors().resolve(id, clock.instant());
+        }
         return get(id);
     }
 
-    /** Retries the open errors of one flow, or of every flow that has some. */
+    /** Retries the open errors of one flow, or of every flow that has some; one report per flow retried. */
     public List<RetryReport> retry(Optional<String> pipeline) {
-        List<FlowConfig> flows = new ArrayList<>();
-        if (pipeline.isPresent()) {
-            flows.add(retryableFlow(pipeline.get()));
-        } else {
-            flows.addAll(workspace.config().flows().values());
-        }
+        List<String> flows = pipeline.map(name -> List.of(retryable(name)))
+                .orElseGet(() -> List.copyOf(catalog.config().flows().keySet()));
         ErrorRetrier retrier = new ErrorRetrier(stores, clock);
         List<RetryReport> reports = new ArrayList<>();
-        for (FlowConfig flow : flows) {
-            if (stores.errors().count(flow.name(), ErrorStatus.OPEN) > 0) {
-                ErrorRetrier.RetryOutcome outcome = retrier.retry(pipeline(flow), BATCH);
-                reports.add(new RetryReport(flow.name(), outcome.attempted(), outcome.resolved(),
-                        outcome.stillOpen()));
+        for (String flow : flows) {
+            if (stores.errors().count(flow, ErrorStatus.OPEN) > 0) {
+                try (PipelineSession session = catalog.open()) {
+                    reports.add(report(flow, retrier.retry(session.flow(flow, DryRunRecorder.DISCARD), BATCH)));
+                }
             }
         }
         return reports;
     }
 
-    /** Retries one entry. The engine's retrier takes a pipeline's whole queue, so this does the same for one. */
+    /**
+     * Retries one entry. A warning's record was sent, without the field it names, so it is refused with what to do
+     * instead; an entry already resolved is left as it is and reported as nothing retried.
+     */
     public RetryReport retry(long id) {
         StoredError stored = get(id);
         if (stored.error().isWarning()) {
@@ -94,32 +91,30 @@ public final class RecordErrors {
         if (stored.status() != ErrorStatus.OPEN) {
             return new RetryReport(stored.pipeline(), 0, 0, 0);
         }
-        Pipeline pipeline = pipeline(retryableFlow(stored.pipeline()));
-        RetryableDestination destination = (RetryableDestination) pipeline.destination();
-        try (RunLocks.Lease lease = stores.locks().acquire(pipeline.name(), clock.instant())) {
-            List<RecordError> refused = destination.retry(pipeline.write(), List.of(stored.error()));
-            boolean through = stores.errors().settleRetry(stored, refused.stream().findFirst(), clock.instant());
-            return new RetryReport(stored.pipeline(), 1, through ? 1 : 0, through ? 0 : 1);
+        String flow = retryable(stored.pipeline());
+        try (PipelineSession session = catalog.open()) {
+            return report(flow, new ErrorRetrier(stores, clock).retry(session.flow(flow, DryRunRecorder.DISCARD),
+                    stored));
         }
     }
 
-    private Pipeline pipeline(FlowConfig flow) {
-        return workspace.flowPipeline(flow, goLive.liveSince(flow.name(), clock.instant()), DryRunRecorder.DISCARD,
-                stores.ledger(flow.name()));
+    private static RetryReport report(String pipeline, ErrorRetrier.RetryOutcome outcome) {
+        return new RetryReport(pipeline, outcome.attempted(), outcome.resolved(), outcome.stillOpen());
     }
 
-    private FlowConfig retryableFlow(String name) {
-        if (workspace.config().extracts().containsKey(name)) {
+    /** The flow to retry; an extract's warehouse has nothing to resend, which is said before any connection opens. */
+    private String retryable(String name) {
+        if (catalog.isExtract(name)) {
             throw new ConfigurationException("RETRY_UNSUPPORTED", "'" + name + "' is an extract, whose warehouse"
                     + " cannot resend stored rows", "run the extract again, or resolve its errors with nsbridge"
                     + " errors resolve ID");
         }
-        return workspace.flow(name);
+        return catalog.flow(name).name();
     }
 
     private void requirePipeline(String name) {
-        if (!workspace.config().extracts().containsKey(name) && !workspace.config().flows().containsKey(name)) {
-            workspace.flow(name);
+        if (!catalog.isExtract(name) && !catalog.isFlow(name)) {
+            catalog.flow(name);
         }
     }
 }
