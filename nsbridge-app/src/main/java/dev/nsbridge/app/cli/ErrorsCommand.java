@@ -5,7 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.nsbridge.app.Workspace;
 import dev.nsbridge.app.flow.FlowRunReport;
-import dev.nsbridge.app.flow.RecordErrors;
+import dev.nsbridge.app.pipeline.PipelineCatalog;
+import dev.nsbridge.app.pipeline.RecordErrors;
 import dev.nsbridge.engine.store.StoredError;
 import dev.nsbridge.engine.store.Stores;
 import dev.nsbridge.spi.data.RecordError;
@@ -90,7 +91,7 @@ public final class ErrorsCommand implements Callable<Integer> {
     private int withErrors(Function<RecordErrors, Integer> work) {
         Workspace workspace = Workspaces.openForLocalState(spec, config, secrets.loadOptions());
         try (Stores stores = workspace.stores()) {
-            return work.apply(new RecordErrors(workspace, stores));
+            return work.apply(new RecordErrors(new PipelineCatalog(workspace, stores)));
         }
     }
 

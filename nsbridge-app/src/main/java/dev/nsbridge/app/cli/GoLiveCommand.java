@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.nsbridge.app.Workspace;
-import dev.nsbridge.app.flow.FlowGoLive;
 import dev.nsbridge.app.flow.GoLiveStatus;
+import dev.nsbridge.app.pipeline.PipelineCatalog;
 import dev.nsbridge.engine.config.FlowConfig;
 import dev.nsbridge.engine.store.Stores;
 import dev.nsbridge.spi.errors.ConfigurationException;
@@ -63,20 +63,19 @@ public final class GoLiveCommand implements Callable<Integer> {
         Workspace workspace = Workspaces.openForLocalState(spec, config, secrets.loadOptions());
         PrintWriter out = spec.commandLine().getOut();
         try (Stores stores = workspace.stores()) {
-            FlowGoLive goLive = new FlowGoLive(stores.state());
+            PipelineCatalog catalog = new PipelineCatalog(workspace, stores);
             if (flow == null) {
                 if (off || since != null) {
                     throw new ConfigurationException("GOLIVE_NO_FLOW", "--off and --since need a flow",
                             "name the flow: nsbridge golive FLOW");
                 }
                 List<GoLiveStatus> all = new ArrayList<>();
-                workspace.config().flows().keySet().forEach(name -> all.add(goLive.status(name)));
+                workspace.config().flows().keySet().forEach(name -> all.add(catalog.phase(name)));
                 print(out, workspace, all, false);
                 return ExitCodes.OK;
             }
-            workspace.flow(flow);
             Instant now = workspace.clock().instant();
-            GoLiveStatus status = off ? goLive.pause(flow, now) : goLive.goLive(flow, parseSince(now), now);
+            GoLiveStatus status = off ? catalog.pause(flow, now) : catalog.goLive(flow, parseSince(now), now);
             print(out, workspace, List.of(status), true);
             return ExitCodes.OK;
         }

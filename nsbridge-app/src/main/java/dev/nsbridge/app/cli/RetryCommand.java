@@ -3,8 +3,9 @@ package dev.nsbridge.app.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.nsbridge.app.Workspace;
-import dev.nsbridge.app.flow.RecordErrors;
-import dev.nsbridge.app.flow.RetryReport;
+import dev.nsbridge.app.pipeline.PipelineCatalog;
+import dev.nsbridge.app.pipeline.RecordErrors;
+import dev.nsbridge.app.pipeline.RetryReport;
 import dev.nsbridge.engine.store.Stores;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -49,7 +50,7 @@ public final class RetryCommand implements Callable<Integer> {
         Workspace workspace = Workspaces.open(spec, config, secrets.loadOptions());
         List<RetryReport> reports;
         try (Stores stores = workspace.stores()) {
-            RecordErrors errors = new RecordErrors(workspace, stores);
+            RecordErrors errors = new RecordErrors(new PipelineCatalog(workspace, stores));
             reports = id != null ? List.of(errors.retry(id)) : errors.retry(Optional.ofNullable(pipeline));
         }
         PrintWriter out = spec.commandLine().getOut();

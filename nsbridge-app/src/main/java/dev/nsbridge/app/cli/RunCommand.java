@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.nsbridge.app.flow.FlowRun;
 import dev.nsbridge.app.flow.FlowRunReport;
 import dev.nsbridge.app.flow.FlowRunner;
+import dev.nsbridge.app.pipeline.PipelineCatalog;
 import dev.nsbridge.engine.run.RunListener;
 import dev.nsbridge.engine.run.RunOptions;
 import dev.nsbridge.engine.store.Stores;
@@ -90,7 +91,7 @@ public final class RunCommand implements Callable<Integer> {
         List<FlowRun> flowRuns = new ArrayList<>();
         if (!flows.isEmpty()) {
             try (Stores stores = workspace.stores()) {
-                FlowRunner runner = new FlowRunner(workspace, stores);
+                FlowRunner runner = new FlowRunner(new PipelineCatalog(workspace, stores));
                 flows.forEach(flow -> flowRuns.add(runner.run(flow, flowOptions, progress)));
             }
         }

@@ -5,6 +5,7 @@ import dev.nsbridge.app.Workspace;
 import dev.nsbridge.app.flow.FlowRun;
 import dev.nsbridge.app.flow.FlowRunReport;
 import dev.nsbridge.app.flow.FlowRunner;
+import dev.nsbridge.app.pipeline.PipelineCatalog;
 import dev.nsbridge.engine.run.RunListener;
 import dev.nsbridge.engine.run.RunOptions;
 import dev.nsbridge.engine.store.Stores;
@@ -48,7 +49,7 @@ public final class KlaviyoDemoStep implements DemoStep {
                     + " nsbridge golive");
             long warned = 0;
             try (Stores stores = workspace.stores()) {
-                FlowRunner runner = new FlowRunner(workspace, stores);
+                FlowRunner runner = new FlowRunner(new PipelineCatalog(workspace, stores));
                 for (String flow : FLOWS) {
                     FlowRun run = runner.run(flow, RunOptions.NORMAL, RunListener.NONE);
                     FlowRunReport.text(run, context.out());

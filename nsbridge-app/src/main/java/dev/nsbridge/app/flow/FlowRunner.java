@@ -1,26 +1,24 @@
 package dev.nsbridge.app.flow;
 
-import dev.nsbridge.app.Workspace;
-import dev.nsbridge.engine.config.FlowConfig;
-import dev.nsbridge.engine.run.Pipeline;
+import dev.nsbridge.app.pipeline.PipelineCatalog;
+import dev.nsbridge.app.pipeline.PipelineSession;
 import dev.nsbridge.engine.run.PipelineRunner;
 import dev.nsbridge.engine.run.RunListener;
 import dev.nsbridge.engine.run.RunOptions;
 import dev.nsbridge.engine.run.RunResult;
-import dev.nsbridge.engine.store.Stores;
 import dev.nsbridge.flows.delivery.DryRunRecorder;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalLong;
 
 /**
- * Runs one flow by name, as {@code nsbridge run FLOW} does: built with its go-live instant, so a flow still in test
- * sends everything as history, and with a recorder that keeps what a dry run would have sent.
+ * Runs one flow by name, as {@code nsbridge run FLOW} does: built by the catalog (with its go-live instant, so a
+ * flow still in test sends everything as history) and with a recorder that keeps what a dry run would have sent.
  *
  * <pre>{@code
  * try (Stores stores = workspace.stores()) {
- *     FlowRun run = new FlowRunner(workspace, stores).run("customers", FlowRunner.options(true, OptionalLong.empty()),
- *             RunListener.NONE);
+ *     FlowRun run = new FlowRunner(new PipelineCatalog(workspace, stores)).run("customers",
+ *             FlowRunner.options(true, OptionalLong.empty()), RunListener.NONE);
  * }
  * }</pre>
  */
@@ -28,16 +26,12 @@ public final class FlowRunner {
     /** A dry run shows this many records unless told otherwise: enough to check the mapping, few enough to read. */
     public static final long DRY_RUN_RECORDS = 5;
 
-    private final Workspace workspace;
+    private final PipelineCatalog catalog;
     private final PipelineRunner runner;
-    private final FlowGoLive goLive;
-    private final Stores stores;
 
-    public FlowRunner(Workspace workspace, Stores stores) {
-        this.workspace = Objects.requireNonNull(workspace, "workspace");
-        this.runner = new PipelineRunner(stores, workspace.clock());
-        this.goLive = new FlowGoLive(stores.state());
-        this.stores = stores;
+    public FlowRunner(PipelineCatalog catalog) {
+        this.catalog = Objects.requireNonNull(catalog, "catalog");
+        this.runner = new PipelineRunner(catalog.stores(), catalog.clock());
     }
 
     /** The run options for the command line's flags; a dry run without a limit shows {@link #DRY_RUN_RECORDS}. */
@@ -50,15 +44,15 @@ public final class FlowRunner {
 
     /** Whether {@code name} is a flow in the configuration, for a run command that also runs extracts. */
     public boolean isFlow(String name) {
-        return workspace.config().flows().containsKey(name);
+        return catalog.isFlow(name);
     }
 
     public FlowRun run(String name, RunOptions options, RunListener listener) {
-        FlowConfig flow = workspace.flow(name);
         DryRunRecorder.Collecting recorder = DryRunRecorder.collecting();
-        Pipeline pipeline = workspace.flowPipeline(flow, goLive.liveSince(name, workspace.clock().instant()),
-                recorder, stores.ledger(name));
-        RunResult result = runner.run(pipeline, options, listener);
+        RunResult result;
+        try (PipelineSession session = catalog.open()) {
+            result = runner.run(session.flow(name, recorder), options, listener);
+        }
         return new FlowRun(result, options.dryRun(), options.dryRun() ? recorder.payloads() : List.of());
     }
 }

@@ -1,6 +1,7 @@
 package dev.nsbridge.app.server;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.nsbridge.app.pipeline.RecordErrors;
 import dev.nsbridge.spi.errors.NsbridgeException;
 
 /** The one place where failures become HTTP statuses, as {@code ExitCodes} is for the command line. */
@@ -15,7 +16,7 @@ final class HttpErrors {
         if (e.code().equals(RUNNING)) {
             return 409;
         }
-        if (e.code().equals(NOT_FOUND) || e.code().startsWith("CONFIG_UNKNOWN")) {
+        if (e.code().equals(NOT_FOUND) || e.code().equals(RecordErrors.NOT_FOUND) || e.code().startsWith("CONFIG_UNKNOWN")) {
             return 404;
         }
         return switch (e.category()) {

@@ -1,6 +1,8 @@
 package dev.nsbridge.app.server;
 
 import dev.nsbridge.app.Workspace;
+import dev.nsbridge.app.pipeline.PipelineCatalog;
+import dev.nsbridge.app.pipeline.RecordErrors;
 import dev.nsbridge.engine.config.NsbridgeConfig;
 import dev.nsbridge.engine.run.PipelineRunner;
 import dev.nsbridge.engine.schedule.ScheduledPipeline;
@@ -76,10 +78,11 @@ public final class NsbridgeServer implements AutoCloseable {
     private static NsbridgeServer assemble(Workspace workspace, Stores stores, AdminToken.Opened token,
                                            ServerOptions options, ServerMetrics metrics, Clock clock,
                                            PrintStream out) {
-        PipelineCatalog catalog = new WorkspacePipelines(workspace, stores);
+        PipelineCatalog catalog = new PipelineCatalog(workspace, stores);
+        PipelineEntries entries = new PipelineEntries(catalog);
         RunCoordinator runs = new RunCoordinator(catalog, new PipelineRunner(stores, clock), metrics, clock);
         Pauses pauses = new Pauses(stores.state());
-        Scheduler scheduler = scheduler(catalog, runs, stores, pauses, clock);
+        Scheduler scheduler = scheduler(catalog, entries, runs, stores, pauses, clock);
         Replies replies = new Replies(new Redactor(secrets(workspace.config())));
         Access access = new Access(token.token(), new Sessions(clock, new SecureRandom()), replies,
                 options.publicMetrics());
@@ -96,9 +99,9 @@ public final class NsbridgeServer implements AutoCloseable {
             });
             routes.get("/health", ctx -> health(ctx, stores, replies));
             routes.get("/metrics", ctx -> ctx.contentType(ServerMetrics.CONTENT_TYPE).result(metrics.scrape()));
-            new PipelineApi(workspace, catalog, runs, scheduler, pauses, stores, replies, clock).register(routes);
-            new RecordApi(stores, runs, new ErrorActions(stores, catalog, metrics, clock), replies, clock)
+            new PipelineApi(workspace, catalog, entries, runs, scheduler, pauses, stores, replies, clock)
                     .register(routes);
+            new RecordApi(stores, runs, new RecordErrors(catalog), metrics, replies, clock).register(routes);
             new UiRoutes(access).register(routes);
         });
         app.start(options.host(), options.port());
@@ -118,10 +121,10 @@ public final class NsbridgeServer implements AutoCloseable {
         return server;
     }
 
-    private static Scheduler scheduler(PipelineCatalog catalog, RunCoordinator runs, Stores stores, Pauses pauses,
-                                       Clock clock) {
+    private static Scheduler scheduler(PipelineCatalog catalog, PipelineEntries entries, RunCoordinator runs,
+                                       Stores stores, Pauses pauses, Clock clock) {
         List<ScheduledPipeline> scheduled = new ArrayList<>();
-        catalog.entries().stream().filter(PipelineEntry::scheduled).forEach(entry -> scheduled.add(
+        entries.all().stream().filter(PipelineEntry::scheduled).forEach(entry -> scheduled.add(
                 new ScheduledPipeline(entry.name(), entry.schedule().orElseThrow(), () -> runs.runNow(entry.name()))));
         // Pauses are read from the store at each scheduled time, so a pause made on one server holds on every server.
         Scheduler scheduler = new Scheduler(scheduled, stores.history(), stores.claims(),

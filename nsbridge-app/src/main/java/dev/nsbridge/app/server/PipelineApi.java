@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.nsbridge.app.Workspace;
 import dev.nsbridge.app.connect.ConnectionCheck;
+import dev.nsbridge.app.pipeline.PipelineCatalog;
 import dev.nsbridge.engine.config.ConnectionConfig;
 import dev.nsbridge.engine.schedule.Scheduler;
 import dev.nsbridge.engine.store.ErrorStatus;
@@ -14,6 +15,7 @@ import dev.nsbridge.spi.errors.ConfigurationException;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import io.javalin.http.Context;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 
 /** The pipelines and connections routes: list, run, dry-run, go live, pause and resume; test a connection. */
@@ -22,6 +24,7 @@ final class PipelineApi {
 
     private final Workspace workspace;
     private final PipelineCatalog catalog;
+    private final PipelineEntries entries;
     private final RunCoordinator runs;
     private final Scheduler scheduler;
     private final Pauses pauses;
@@ -29,10 +32,11 @@ final class PipelineApi {
     private final Replies replies;
     private final Clock clock;
 
-    PipelineApi(Workspace workspace, PipelineCatalog catalog, RunCoordinator runs, Scheduler scheduler,
-                Pauses pauses, Stores stores, Replies replies, Clock clock) {
+    PipelineApi(Workspace workspace, PipelineCatalog catalog, PipelineEntries entries, RunCoordinator runs,
+                Scheduler scheduler, Pauses pauses, Stores stores, Replies replies, Clock clock) {
         this.workspace = workspace;
         this.catalog = catalog;
+        this.entries = entries;
         this.runs = runs;
         this.scheduler = scheduler;
         this.pauses = pauses;
@@ -44,7 +48,7 @@ final class PipelineApi {
     void register(JavalinDefaultRoutingApi app) {
         app.get("/api/pipelines", ctx -> {
             ArrayNode list = ApiViews.JSON.createArrayNode();
-            catalog.entries().forEach(entry -> list.add(view(entry)));
+            entries.all().forEach(entry -> list.add(view(entry)));
             replies.json(ctx, list);
         });
         app.get("/api/pipelines/{name}", ctx -> replies.json(ctx, view(pipeline(ctx))));
@@ -64,7 +68,8 @@ final class PipelineApi {
         });
         app.post("/api/pipelines/{name}/golive", ctx -> {
             PipelineEntry entry = pipeline(ctx);
-            catalog.goLive(entry.name(), clock.instant());
+            Instant now = clock.instant();
+            catalog.goLive(entry.name(), now, now);
             replies.json(ctx, view(entry));
         });
         app.post("/api/pipelines/{name}/pause", ctx -> pause(ctx, true));
@@ -101,7 +106,7 @@ final class PipelineApi {
 
     private PipelineEntry pipeline(Context ctx) {
         String name = ctx.pathParam("name");
-        return catalog.entry(name).orElseThrow(() -> notFound("pipeline", name));
+        return entries.entry(name).orElseThrow(() -> notFound("pipeline", name));
     }
 
     static ConfigurationException notFound(String what, String name) {

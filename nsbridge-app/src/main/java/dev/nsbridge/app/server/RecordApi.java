@@ -1,7 +1,8 @@
 package dev.nsbridge.app.server;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import dev.nsbridge.engine.run.ErrorRetrier;
+import dev.nsbridge.app.pipeline.RecordErrors;
+import dev.nsbridge.app.pipeline.RetryReport;
 import dev.nsbridge.engine.store.ErrorStatus;
 import dev.nsbridge.engine.store.StoredError;
 import dev.nsbridge.engine.store.Stores;
@@ -10,6 +11,7 @@ import dev.nsbridge.spi.errors.ConfigurationException;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import io.javalin.http.Context;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 
 /** The runs and record-errors routes: history with counts per stream, runs under way, the error queue. */
@@ -19,14 +21,18 @@ final class RecordApi {
 
     private final Stores stores;
     private final RunCoordinator runs;
-    private final ErrorActions errors;
+    private final RecordErrors errors;
+    private final ServerMetrics metrics;
     private final Replies replies;
     private final Clock clock;
 
-    RecordApi(Stores stores, RunCoordinator runs, ErrorActions errors, Replies replies, Clock clock) {
+    /** @param errors the same queue {@code nsbridge errors} and {@code nsbridge retry} work on */
+    RecordApi(Stores stores, RunCoordinator runs, RecordErrors errors, ServerMetrics metrics, Replies replies,
+              Clock clock) {
         this.stores = stores;
         this.runs = runs;
         this.errors = errors;
+        this.metrics = metrics;
         this.replies = replies;
         this.clock = clock;
     }
@@ -54,16 +60,28 @@ final class RecordApi {
             replies.json(ctx, list);
         });
         app.post("/api/errors/retry-all", ctx -> {
-            ErrorRetrier.RetryOutcome outcome = errors.retryAll(Optional.ofNullable(ctx.queryParam("pipeline")));
-            replies.json(ctx, ApiViews.JSON.createObjectNode().put("attempted", outcome.attempted())
-                    .put("resolved", outcome.resolved()).put("stillOpen", outcome.stillOpen()));
+            List<RetryReport> reports = errors.retry(Optional.ofNullable(ctx.queryParam("pipeline")));
+            reports.forEach(this::count);
+            replies.json(ctx, ApiViews.JSON.createObjectNode()
+                    .put("attempted", reports.stream().mapToInt(RetryReport::attempted).sum())
+                    .put("resolved", reports.stream().mapToInt(RetryReport::resolved).sum())
+                    .put("stillOpen", reports.stream().mapToInt(RetryReport::stillOpen).sum()));
         });
         app.get("/api/errors/{id}", ctx -> replies.json(ctx, ApiViews.error(found(ctx, stores.errors()
                 .get(id(ctx))), true)));
-        app.post("/api/errors/{id}/retry", ctx -> replies.json(ctx, ApiViews.error(found(ctx,
-                errors.retry(id(ctx))), true)));
-        app.post("/api/errors/{id}/resolve", ctx -> replies.json(ctx, ApiViews.error(found(ctx,
-                errors.resolve(id(ctx))), true)));
+        app.post("/api/errors/{id}/retry", ctx -> {
+            long id = id(ctx);
+            count(errors.retry(id));
+            replies.json(ctx, ApiViews.error(errors.get(id), true));
+        });
+        app.post("/api/errors/{id}/resolve", ctx -> replies.json(ctx, ApiViews.error(errors.resolve(id(ctx)),
+                true)));
+    }
+
+    private void count(RetryReport report) {
+        if (report.attempted() > 0) {
+            metrics.retried(report.pipeline(), report.resolved(), report.stillOpen());
+        }
     }
 
     private static StoredError found(Context ctx, Optional<StoredError> error) {

@@ -1,5 +1,7 @@
 package dev.nsbridge.app.server;
 
+import dev.nsbridge.app.pipeline.PipelineCatalog;
+import dev.nsbridge.app.pipeline.PipelineSession;
 import dev.nsbridge.engine.run.Pipeline;
 import dev.nsbridge.engine.run.PipelineRunner;
 import dev.nsbridge.engine.run.RunListener;
@@ -55,32 +57,35 @@ final class RunCoordinator implements AutoCloseable {
      */
     void start(String name) {
         Prepared prepared = prepare(name, false, DryRunRecorder.DISCARD);
-        runs.execute(() -> execute(prepared.pipeline(), prepared.run(), RunOptions.NORMAL));
+        runs.execute(() -> execute(prepared, RunOptions.NORMAL));
     }
 
     /** Runs on the calling thread: the scheduler's way, which gives each run a thread of its own already. */
     RunResult runNow(String name) {
         Prepared prepared = prepare(name, false, DryRunRecorder.DISCARD);
-        return execute(prepared.pipeline(), prepared.run(), RunOptions.NORMAL);
+        return execute(prepared, RunOptions.NORMAL);
     }
 
     /** A dry run of a few records; answers the payloads that would have been sent. */
     DryRun dryRun(String name) {
         DryRunRecorder.Collecting recorder = DryRunRecorder.collecting();
         Prepared prepared = prepare(name, true, recorder);
-        RunResult result = execute(prepared.pipeline(), prepared.run(), RunOptions.dryRunLimitedTo(DRY_RUN_RECORDS));
+        RunResult result = execute(prepared, RunOptions.dryRunLimitedTo(DRY_RUN_RECORDS));
         return new DryRun(result, recorder.payloads());
     }
 
-    private record Prepared(ActiveRun run, Pipeline pipeline) {
+    /** A claimed run and its pipeline, built in a session of its own that the run closes when it ends. */
+    private record Prepared(ActiveRun run, PipelineSession session, Pipeline pipeline) {
     }
 
     /** Claims the pipeline first, so a refused second run never opens clients it would have to close. */
     private Prepared prepare(String name, boolean dryRun, DryRunRecorder recorder) {
         ActiveRun run = claim(name, dryRun);
+        PipelineSession session = catalog.open();
         try {
-            return new Prepared(run, catalog.build(name, recorder));
+            return new Prepared(run, session, session.pipeline(name, recorder));
         } catch (RuntimeException e) {
+            closeQuietly(name, session);
             active.remove(name, run);
             metrics.runAbandoned(name);
             throw e;
@@ -112,7 +117,9 @@ final class RunCoordinator implements AutoCloseable {
         return run;
     }
 
-    private RunResult execute(Pipeline pipeline, ActiveRun run, RunOptions options) {
+    private RunResult execute(Prepared prepared, RunOptions options) {
+        Pipeline pipeline = prepared.pipeline();
+        ActiveRun run = prepared.run();
         boolean finished = false;
         try {
             RunResult result = runner.run(pipeline, options, new RunListener() {
@@ -140,20 +147,15 @@ final class RunCoordinator implements AutoCloseable {
                 metrics.runAbandoned(pipeline.name());
             }
             active.remove(pipeline.name(), run);
-            closeQuietly(pipeline);
+            closeQuietly(pipeline.name(), prepared.session());
         }
     }
 
-    private static void closeQuietly(Pipeline pipeline) {
+    private static void closeQuietly(String name, PipelineSession session) {
         try {
-            pipeline.source().close();
+            session.close();
         } catch (RuntimeException e) {
-            LOG.debug("closing the source of {} failed: {}", pipeline.name(), e.toString());
-        }
-        try {
-            pipeline.destination().close();
-        } catch (RuntimeException e) {
-            LOG.debug("closing the destination of {} failed: {}", pipeline.name(), e.toString());
+            LOG.debug("closing the connections of {} failed: {}", name, e.toString());
         }
     }
 

@@ -8,6 +8,7 @@ import dev.nsbridge.app.Workspace;
 import dev.nsbridge.app.demo.KlaviyoDemoStep;
 import dev.nsbridge.app.flow.FlowRun;
 import dev.nsbridge.app.flow.FlowRunner;
+import dev.nsbridge.app.pipeline.PipelineCatalog;
 import dev.nsbridge.engine.run.RunListener;
 import dev.nsbridge.engine.run.RunOptions;
 import dev.nsbridge.engine.store.Stores;
@@ -81,7 +82,7 @@ final class LocalStateWithoutCredentialsTest {
         Workspace workspace = Workspace.open(config, name -> credentials.getOrDefault(name, System.getenv(name)),
                 Clock.systemUTC());
         try (Stores stores = workspace.stores()) {
-            FlowRun run = new FlowRunner(workspace, stores).run("customers", RunOptions.NORMAL, RunListener.NONE);
+            FlowRun run = new FlowRunner(new PipelineCatalog(workspace, stores)).run("customers", RunOptions.NORMAL, RunListener.NONE);
             refused = run.result().counts().errors();
             warned = run.result().counts().warnings();
         }
