@@ -39,6 +39,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The composition root for one {@code nsbridge.yaml}: the loaded configuration and the clients, sources,
@@ -139,7 +140,7 @@ public final class Workspace {
     /** What a connection's type is given to open it; a ConfigurationException when its variables are unset. */
     public ConnectionContext context(String name) {
         ConnectionConfig connection = connection(name).requireCredentials();
-        Optional<java.util.function.Supplier<KeyedStates>> shared = config.state().shared()
+        Optional<Supplier<KeyedStates>> shared = config.state().shared()
                 ? Optional.of(this::sharedStates) : Optional.empty();
         return new ConnectionContext(name, connection.values(), http, clock, directory(), loginGuardDirectory,
                 shared);
