@@ -2,7 +2,6 @@ package dev.nsbridge.app;
 
 import dev.nsbridge.app.connect.ConnectionTypes;
 import dev.nsbridge.app.connect.LoginGuardDirectory;
-import dev.nsbridge.app.connect.StoredLoginRecords;
 import dev.nsbridge.engine.config.ComponentRegistry;
 import dev.nsbridge.engine.config.ConfigIssue;
 import dev.nsbridge.engine.config.ConfigLoader;
@@ -15,33 +14,22 @@ import dev.nsbridge.engine.config.StateConfig;
 import dev.nsbridge.engine.run.Pipeline;
 import dev.nsbridge.engine.store.OwnerOnly;
 import dev.nsbridge.engine.store.SqlStores;
-import dev.nsbridge.engine.store.StateStore;
 import dev.nsbridge.engine.store.Stores;
 import dev.nsbridge.flows.FlowContext;
 import dev.nsbridge.flows.FlowPieces;
 import dev.nsbridge.flows.Flows;
 import dev.nsbridge.flows.delivery.DryRunRecorder;
 import dev.nsbridge.klaviyo.KlaviyoClient;
-import dev.nsbridge.klaviyo.KlaviyoSettings;
-import dev.nsbridge.klaviyo.http.Timing;
 import dev.nsbridge.netsuite.NetSuiteClient;
-import dev.nsbridge.netsuite.NetSuiteConnection;
-import dev.nsbridge.netsuite.config.NetSuiteConnectionConfig;
-import dev.nsbridge.netsuite.governance.FileLoginRecords;
-import dev.nsbridge.netsuite.governance.LoginIdentity;
-import dev.nsbridge.netsuite.governance.LoginRecords;
-import dev.nsbridge.netsuite.governance.PairedLoginRecords;
-import dev.nsbridge.netsuite.source.NetSuiteSource;
+import dev.nsbridge.spi.connection.ConnectionContext;
+import dev.nsbridge.spi.connection.ConnectionRole;
+import dev.nsbridge.spi.connection.ConnectionType;
 import dev.nsbridge.spi.destination.Destination;
 import dev.nsbridge.spi.errors.ConfigurationException;
-import dev.nsbridge.spi.secret.Secret;
 import dev.nsbridge.spi.source.Source;
+import dev.nsbridge.spi.state.KeyedStates;
 import dev.nsbridge.spi.state.Ledger;
-import dev.nsbridge.warehouse.duckdb.DuckDbDestination;
-import dev.nsbridge.warehouse.duckdb.DuckDbSettings;
-import dev.nsbridge.warehouse.postgres.PostgresDestination;
 import dev.nsbridge.warehouse.postgres.PostgresSettings;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -49,13 +37,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
- * The composition root for one {@code nsbridge.yaml}: the loaded configuration and the clients, destinations and
- * stores it names, built on demand. Every command goes through it, so wiring lives in one place.
+ * The composition root for one {@code nsbridge.yaml}: the loaded configuration and the clients, sources,
+ * destinations and stores it names, built on demand by the connection types on the class path
+ * ({@link ConnectionTypes}). Every command goes through it, so wiring lives in one place; it names no type.
  */
 public final class Workspace {
+    private final ConnectionTypes types;
     private final NsbridgeConfig config;
     private final List<ConfigIssue> warnings;
     private final Clock clock;
@@ -63,7 +55,9 @@ public final class Workspace {
     private final Path loginGuardDirectory;
     private Stores guardStores;
 
-    private Workspace(ConfigReport report, Clock clock, HttpClient http, Path loginGuardDirectory) {
+    private Workspace(ConnectionTypes types, ConfigReport report, Clock clock, HttpClient http,
+                      Path loginGuardDirectory) {
+        this.types = types;
         this.config = report.orThrow();
         this.warnings = report.warnings();
         this.clock = clock;
@@ -78,7 +72,7 @@ public final class Workspace {
 
     /** As {@link #check(Path, Function)}, as strict about secrets as {@code options} say. */
     public static ConfigReport check(Path file, Function<String, String> environment, LoadOptions options) {
-        return loader(environment).check(file, options);
+        return loader(ConnectionTypes.installed(), environment).check(file, options);
     }
 
     /** Loads a configuration file; a ConfigurationException lists every problem with its line and fix. */
@@ -100,11 +94,13 @@ public final class Workspace {
     /** The one way a workspace is made: the others fill in what they were not given. */
     public static Workspace open(Path file, Function<String, String> environment, LoadOptions options, Clock clock,
                                  HttpClient http) {
-        return new Workspace(check(file, environment, options), clock, http, LoginGuardDirectory.of(environment));
+        ConnectionTypes types = ConnectionTypes.installed();
+        return new Workspace(types, loader(types, environment).check(file, options), clock, http,
+                LoginGuardDirectory.of(environment));
     }
 
-    private static ConfigLoader loader(Function<String, String> environment) {
-        ComponentRegistry.Builder registry = ConnectionTypes.registry();
+    private static ConfigLoader loader(ConnectionTypes types, Function<String, String> environment) {
+        ComponentRegistry.Builder registry = types.registry();
         Flows.types().forEach(type -> registry.flow(type.wireName(), type.documentation(), type.settings()));
         return new ConfigLoader(registry.build(), environment);
     }
@@ -136,35 +132,51 @@ public final class Workspace {
         return connection;
     }
 
-    public NetSuiteClient netsuite(String name) {
-        NetSuiteConnectionConfig settings = NetSuiteConnectionConfig.from(name, expect(name, ConnectionTypes.NETSUITE)
-                .values());
-        NetSuiteConnection connection = NetSuiteConnection.of(settings.accountId(), settings.authenticator(http, clock),
-                        stateDirectory())
-                .withBaseUrl(settings.baseUrl())
-                .withConcurrency(settings.concurrency(), settings.reserve())
-                .withDates(settings.dateFormat(), settings.timeZone());
-        // The login guard counts per login for the whole host, whatever folder this configuration is in, and
-        // with the other servers too when the state store is shared.
-        LoginIdentity login = LoginIdentity.of(settings.accountId(), connection.auth());
-        LoginRecords records = new FileLoginRecords(login, loginGuardDirectory, clock);
-        if (config.state().shared()) {
-            records = new PairedLoginRecords(records, new StoredLoginRecords(sharedStates(), login));
+    /** The type of a loaded connection (the loader let only known types through). */
+    public ConnectionType type(ConnectionConfig connection) {
+        return types.named(connection.type());
+    }
+
+    /** What a connection's type is given to open it; a ConfigurationException when its variables are unset. */
+    public ConnectionContext context(String name) {
+        ConnectionConfig connection = connection(name).requireCredentials();
+        Optional<Supplier<KeyedStates>> shared = config.state().shared()
+                ? Optional.of(this::sharedStates) : Optional.empty();
+        return new ConnectionContext(name, connection.values(), http, clock, directory(), loginGuardDirectory,
+                shared);
+    }
+
+    /** Whether the connection's type opens clients of {@code kind}, e.g. a {@link NetSuiteClient}. */
+    public boolean offers(String name, Class<?> kind) {
+        return type(connection(name)).clients().contains(kind);
+    }
+
+    /**
+     * A new client of {@code kind} for the connection, opened by its type: how flows and commands reach a system
+     * itself without naming its type.
+     */
+    public <T> T client(String name, Class<T> kind) {
+        ConnectionConfig connection = connection(name);
+        ConnectionType type = type(connection);
+        if (!type.clients().contains(kind)) {
+            String expected = types.offering(kind);
+            throw new ConfigurationException("CONFIG_WRONG_CONNECTION_TYPE", "connection '" + name + "' is "
+                    + connection.type() + ", not " + expected, "name a " + expected + " connection here");
         }
-        connection = connection.withLoginRecords(records);
-        return new NetSuiteClient(connection, http, clock);
+        return type.client(context(name), kind).orElseThrow(() -> new IllegalStateException("connection type "
+                + type.name() + " lists " + kind.getSimpleName() + " among its clients but opens none"));
     }
 
-    public KlaviyoClient klaviyo(String name) {
-        ConnectionConfig connection = expect(name, ConnectionTypes.KLAVIYO);
-        KlaviyoSettings settings = KlaviyoSettings.of(connection.values().get(ConnectionTypes.KLAVIYO_API_KEY))
-                .withBaseUri(URI.create(connection.values().get(ConnectionTypes.KLAVIYO_BASE_URL)));
-        return new KlaviyoClient(http, settings, Timing.system());
-    }
-
-    /** The source a pipeline reads from: a NetSuite connection's tables and queries. */
+    /** The source an extract reads from, opened by the connection's type. */
     public Source source(String name) {
-        return new NetSuiteSource(netsuite(name));
+        ConnectionConfig connection = connection(name);
+        ConnectionType type = type(connection);
+        if (!type.roles().contains(ConnectionRole.EXTRACT_SOURCE)) {
+            throw new ConfigurationException("CONFIG_NOT_A_SOURCE", "connection '" + name + "' is "
+                    + connection.type() + ", which extracts do not read", "point the extract at a "
+                    + types.withRole(ConnectionRole.EXTRACT_SOURCE) + " connection");
+        }
+        return type.source(context(name));
     }
 
     /**
@@ -178,11 +190,8 @@ public final class Workspace {
         if (state.connection().isEmpty()) {
             return SqlStores.open(state.path(), clock);
         }
-        ConnectionConfig database = expect(state.connection().get(), ConnectionTypes.POSTGRES);
-        return SqlStores.openPostgres(database.values().get(ConnectionTypes.POSTGRES_URL),
-                database.values().get(ConnectionTypes.POSTGRES_USER),
-                database.values().find(ConnectionTypes.POSTGRES_PASSWORD).orElse(Secret.of("")), state.schema(),
-                clock);
+        PostgresSettings database = client(state.connection().get(), PostgresSettings.class);
+        return SqlStores.openPostgres(database.url(), database.user(), database.password(), state.schema(), clock);
     }
 
     /**
@@ -190,27 +199,23 @@ public final class Workspace {
      * together. Opened once and kept for the life of the process: a guard reads it before each login until one
      * has worked.
      */
-    private synchronized StateStore sharedStates() {
+    private synchronized KeyedStates sharedStates() {
         if (guardStores == null) {
             guardStores = stores();
         }
         return guardStores.state();
     }
 
-    /** A warehouse destination: DuckDB or PostgreSQL. */
+    /** The warehouse an extract writes into, opened by the connection's type. */
     public Destination warehouse(String name) {
         ConnectionConfig connection = connection(name).requireCredentials();
-        return switch (connection.type()) {
-            case ConnectionTypes.DUCKDB -> new DuckDbDestination(new DuckDbSettings(
-                    resolve(connection.values().get(ConnectionTypes.DUCKDB_PATH))), clock);
-            case ConnectionTypes.POSTGRES -> new PostgresDestination(new PostgresSettings(
-                    connection.values().get(ConnectionTypes.POSTGRES_URL),
-                    connection.values().get(ConnectionTypes.POSTGRES_USER),
-                    connection.values().find(ConnectionTypes.POSTGRES_PASSWORD)
-                            .orElse(Secret.of(""))), clock);
-            default -> throw new ConfigurationException("CONFIG_NOT_A_WAREHOUSE", "connection '" + name + "' is "
-                    + connection.type() + ", not a warehouse", "point the destination at a duckdb or postgres connection");
-        };
+        ConnectionType type = type(connection);
+        if (!type.roles().contains(ConnectionRole.WAREHOUSE)) {
+            throw new ConfigurationException("CONFIG_NOT_A_WAREHOUSE", "connection '" + name + "' is "
+                    + connection.type() + ", not a warehouse", "point the destination at a "
+                    + types.withRole(ConnectionRole.WAREHOUSE) + " connection");
+        }
+        return type.destination(context(name));
     }
 
     public FlowConfig flow(String name) {
@@ -225,44 +230,36 @@ public final class Workspace {
 
     /**
      * A flow as the engine's pipeline. The NetSuite and Klaviyo clients come from whichever of its source and
-     * destination has that type, since the suppressions flow reads Klaviyo and writes NetSuite.
+     * destination opens that client, since the suppressions flow reads Klaviyo and writes NetSuite.
      *
      * @param liveSince when the flow went live: what happened before is sent as history
      * @param recorder  receives the payloads a dry run builds
      * @param ledger    the flow's durable record of what it sent, from the state store
      */
     public Pipeline flowPipeline(FlowConfig flow, Instant liveSince, DryRunRecorder recorder, Ledger ledger) {
-        String netSuite = endOfType(flow, ConnectionTypes.NETSUITE);
-        String klaviyo = endOfType(flow, ConnectionTypes.KLAVIYO);
-        FlowPieces pieces = Flows.build(flow.type(), flow.name(), new FlowContext(netsuite(netSuite),
-                klaviyo(klaviyo), flow.settings(), liveSince, clock, recorder, ledger));
+        String netSuite = endOffering(flow, NetSuiteClient.class);
+        String klaviyo = endOffering(flow, KlaviyoClient.class);
+        FlowPieces pieces = Flows.build(flow.type(), flow.name(), new FlowContext(
+                client(netSuite, NetSuiteClient.class), client(klaviyo, KlaviyoClient.class), flow.settings(),
+                liveSince, clock, recorder, ledger));
         return new Pipeline(pieces.name(), pieces.source(), pieces.read(), pieces.destination(), pieces.write());
     }
 
-    private String endOfType(FlowConfig flow, String type) {
+    private String endOffering(FlowConfig flow, Class<?> client) {
         for (String end : List.of(flow.source(), flow.destination())) {
-            if (connection(end).type().equals(type)) {
+            if (offers(end, client)) {
                 return end;
             }
         }
         throw new ConfigurationException("CONFIG_FLOW_CONNECTIONS", "flow '" + flow.name() + "' connects "
-                + flow.source() + " to " + flow.destination() + " but neither is a " + type + " connection",
+                + flow.source() + " to " + flow.destination() + " but neither is a " + types.offering(client)
+                + " connection",
                 "a " + flow.type() + " flow runs between a netsuite and a klaviyo connection");
     }
 
     /** Connections by name, in file order. */
     public Map<String, ConnectionConfig> connections() {
         return config.connections();
-    }
-
-    /** A connection about to be opened: of the type the caller needs, with every variable it refers to set. */
-    private ConnectionConfig expect(String name, String type) {
-        ConnectionConfig connection = connection(name);
-        if (!connection.type().equals(type)) {
-            throw new ConfigurationException("CONFIG_WRONG_CONNECTION_TYPE", "connection '" + name + "' is "
-                    + connection.type() + ", not " + type, "name a " + type + " connection here");
-        }
-        return connection.requireCredentials();
     }
 
     private Path directory() {

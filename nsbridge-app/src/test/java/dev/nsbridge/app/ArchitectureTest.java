@@ -1,5 +1,8 @@
 package dev.nsbridge.app;
 
+import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.implement;
+import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,6 +11,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
+import dev.nsbridge.spi.connection.ConnectionType;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -102,6 +106,13 @@ final class ArchitectureTest {
         check(noClasses().that().resideOutsideOfPackage(TEST_SUPPORT).should().dependOnClassesThat()
                 .resideInAPackage(TEST_SUPPORT)
                 .because("test support is a test-scope dependency: the product must run without it"));
+    }
+
+    @Test
+    void shouldFindConnectionTypesOnlyThroughTheServiceLoader() {
+        check(noClasses().should().callConstructorWhere(target(owner(implement(ConnectionType.class))))
+                .because("a system is a plugin: its module lists its connection type in META-INF/services, and"
+                        + " nothing builds a list of types by hand"));
     }
 
     private static void check(ArchRule rule) {

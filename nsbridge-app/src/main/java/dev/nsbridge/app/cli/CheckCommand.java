@@ -5,10 +5,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.nsbridge.app.Workspace;
 import dev.nsbridge.app.connect.ConnectionCheck;
-import dev.nsbridge.app.connect.ConnectionTypes;
 import dev.nsbridge.engine.config.ConfigIssue;
 import dev.nsbridge.engine.config.ConfigReport;
 import dev.nsbridge.engine.config.ConnectionConfig;
+import dev.nsbridge.netsuite.NetSuiteClient;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,9 +66,9 @@ public final class CheckCommand implements Callable<Integer> {
         Workspace workspace = Workspace.open(config, System::getenv, secrets.loadOptions(), Clock.systemUTC());
         List<ConnectionCheck> checks = new ArrayList<>();
         for (ConnectionConfig connection : workspace.connections().values()) {
-            if (resetLoginGuard && ConnectionTypes.NETSUITE.equals(connection.type())
+            if (resetLoginGuard && workspace.offers(connection.name(), NetSuiteClient.class)
                     && (only == null || only.equals(connection.name()))) {
-                workspace.netsuite(connection.name()).loginGuard().reset();
+                workspace.client(connection.name(), NetSuiteClient.class).loginGuard().reset();
             }
             if (only == null || only.equals(connection.name())) {
                 checks.add(ConnectionCheck.run(workspace, connection));

@@ -15,9 +15,10 @@ final class ConfigDocs {
     private ConfigDocs() {
     }
 
-    static String markdown() {
+    /** @param types the connection types documented, in order: those nsbridge ships */
+    static String markdown(ConnectionTypes types) {
         StringBuilder text = new StringBuilder();
-        ComponentRegistry registry = ConnectionTypes.registry().build();
+        ComponentRegistry registry = types.registry().build();
         for (ComponentRegistry.Component type : registry.connectionTypes().values()) {
             text.append("#### connections: `type: ").append(type.type()).append("`\n\n")
                     .append(type.documentation()).append("\n\n");

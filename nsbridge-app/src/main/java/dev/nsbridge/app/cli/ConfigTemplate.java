@@ -6,10 +6,12 @@ import dev.nsbridge.engine.config.ConnectionConfig;
 import dev.nsbridge.engine.config.ExtractConfig;
 import dev.nsbridge.engine.config.NsbridgeConfig;
 import dev.nsbridge.engine.config.StateConfig;
+import dev.nsbridge.netsuite.config.NetSuiteConnectionType;
 import dev.nsbridge.flows.FlowType;
 import dev.nsbridge.flows.Flows;
 import dev.nsbridge.spi.config.ConfigDef;
 import dev.nsbridge.spi.config.ConfigKey;
+import dev.nsbridge.warehouse.duckdb.DuckDbConnectionType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +19,8 @@ import java.util.Map;
 
 /**
  * The commented {@code nsbridge.yaml} that {@code nsbridge init} writes. Every comment comes from the ConfigDefs
- * the loader checks against, so the file documents exactly the keys that load.
+ * the loader checks against, so the file documents exactly the keys that load. The starter reads a NetSuite account
+ * into a DuckDB file; every other connection type on the class path follows as a commented-out example.
  */
 public final class ConfigTemplate {
     private static final int WIDTH = 110;
@@ -44,7 +47,7 @@ public final class ConfigTemplate {
 
     /** @param warehouse the DuckDB file, relative to the configuration's folder or absolute */
     public static String render(Map<String, String> netsuite, List<String> intro, String warehouse) {
-        ConfigTemplate template = new ConfigTemplate(ConnectionTypes.registry().build());
+        ConfigTemplate template = new ConfigTemplate(ConnectionTypes.installed().registry().build());
         template.write(netsuite, intro, warehouse);
         return template.text.toString();
     }
@@ -59,11 +62,11 @@ public final class ConfigTemplate {
         text.append('\n');
         section("connections");
         text.append("connections:\n");
-        connection("netsuite", ConnectionTypes.NETSUITE, netsuite, false);
-        connection("warehouse", ConnectionTypes.DUCKDB, Map.of(ConnectionTypes.DUCKDB_PATH.name(), "\"" + warehouse + "\""),
-                false);
+        connection("netsuite", NetSuiteConnectionType.NAME, netsuite, false);
+        connection("warehouse", DuckDbConnectionType.NAME, Map.of(DuckDbConnectionType.PATH.name(), "\"" + warehouse
+                + "\""), false);
         for (String type : registry.connectionTypes().keySet()) {
-            if (!type.equals(ConnectionTypes.NETSUITE) && !type.equals(ConnectionTypes.DUCKDB)) {
+            if (!type.equals(NetSuiteConnectionType.NAME) && !type.equals(DuckDbConnectionType.NAME)) {
                 connection(type, type, Map.of(), true);
             }
         }

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.nsbridge.app.Workspace;
-import dev.nsbridge.app.connect.ConnectionTypes;
 import dev.nsbridge.engine.config.ConnectionConfig;
+import dev.nsbridge.netsuite.NetSuiteClient;
 import dev.nsbridge.netsuite.catalog.NetSuiteCatalog;
 import dev.nsbridge.netsuite.catalog.NetSuiteTables;
 import dev.nsbridge.spi.config.Suggestions;
@@ -73,7 +73,7 @@ public final class DiscoverCommand implements Callable<Integer> {
             }
         } else {
             NetSuiteTables.named(table).orElseThrow(this::unknownTable);
-            NetSuiteCatalog catalog = workspace.netsuite(name).catalog();
+            NetSuiteCatalog catalog = workspace.client(name, NetSuiteClient.class).catalog();
             StreamDescriptor stream = catalog.stream(table, refresh).orElseThrow(this::unknownTable);
             if (json) {
                 ObjectNode root = keys(new ObjectMapper().createObjectNode().put("connection", name)
@@ -129,7 +129,7 @@ public final class DiscoverCommand implements Callable<Integer> {
 
     private static String onlyNetSuiteConnection(Workspace workspace) {
         List<String> names = workspace.connections().values().stream()
-                .filter(c -> c.type().equals(ConnectionTypes.NETSUITE)).map(ConnectionConfig::name).toList();
+                .map(ConnectionConfig::name).filter(c -> workspace.offers(c, NetSuiteClient.class)).toList();
         if (names.size() != 1) {
             throw new ConfigurationException("CONFIG_WHICH_CONNECTION", names.isEmpty()
                     ? "no netsuite connection in the configuration" : "several netsuite connections: "

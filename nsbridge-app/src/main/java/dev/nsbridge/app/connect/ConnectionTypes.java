@@ -1,73 +1,86 @@
 package dev.nsbridge.app.connect;
 
 import dev.nsbridge.engine.config.ComponentRegistry;
-import dev.nsbridge.engine.config.ComponentRegistry.Role;
-import dev.nsbridge.netsuite.config.NetSuiteConnectionConfig;
-import dev.nsbridge.spi.config.ConfigDef;
-import dev.nsbridge.spi.config.ConfigKey;
-import dev.nsbridge.spi.config.Validator;
-import dev.nsbridge.spi.config.Validators;
-import java.util.Locale;
-import java.util.Set;
+import dev.nsbridge.spi.config.Suggestions;
+import dev.nsbridge.spi.connection.ConnectionRole;
+import dev.nsbridge.spi.connection.ConnectionType;
+import dev.nsbridge.spi.errors.ConfigurationException;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.ServiceLoader;
 
-/** Every connection type nsbridge knows, declared once with its keys; the registry the config loader checks. */
+/**
+ * The connection types on the class path, found through {@link ServiceLoader}: each module that knows a system
+ * lists its {@link ConnectionType} in {@code META-INF/services}, so adding a system touches no code here. They keep
+ * the class path's order (the app's dependency order: netsuite, klaviyo, then the warehouse's duckdb and postgres),
+ * which is the order the documentation and {@code nsbridge init} list them in.
+ */
 public final class ConnectionTypes {
-    public static final String NETSUITE = "netsuite";
-    public static final String KLAVIYO = "klaviyo";
-    public static final String DUCKDB = "duckdb";
-    public static final String POSTGRES = "postgres";
+    private final Map<String, ConnectionType> types;
 
-    public static final ConfigKey<String> DUCKDB_PATH = ConfigKey.string("path",
-            "The DuckDB file; the first run creates it with its folder. A relative path starts beside nsbridge.yaml"
-                    + " and may not climb out of its folder; write another place absolute.")
-            .withDefault("nsbridge.duckdb").validatedBy(Validators.insideConfigFolder());
-    public static final ConfigDef DUCKDB_DEFINITION = ConfigDef.of(DUCKDB_PATH);
-
-    public static final ConfigKey<String> POSTGRES_URL = ConfigKey.string("url",
-            "JDBC URL, e.g. jdbc:postgresql://localhost:5432/analytics (no password in it).").required()
-            .validatedBy(Validator.of("a jdbc:postgresql:// URL without a password", ConnectionTypes::postgresUrl,
-                    "is not a jdbc:postgresql:// URL without a password in it (its text is not shown: it may hold"
-                            + " one)", "write jdbc:postgresql://host:port/database and give the password as"
-                            + " password: ${PGPASSWORD}"));
-    public static final ConfigKey<String> POSTGRES_USER = ConfigKey.string("user", "The database user.").required();
-    public static final ConfigKey<dev.nsbridge.spi.secret.Secret> POSTGRES_PASSWORD = ConfigKey.secret("password",
-            "The user's password; write it as ${ENV_NAME} or an enc: value.");
-    public static final ConfigDef POSTGRES_DEFINITION = ConfigDef.of(POSTGRES_URL, POSTGRES_USER, POSTGRES_PASSWORD);
-
-    public static final ConfigKey<dev.nsbridge.spi.secret.Secret> KLAVIYO_API_KEY = ConfigKey.secret("api_key",
-            "A private API key (pk_...) with the scopes the flows need; write it as ${ENV_NAME}.").required();
-    public static final ConfigKey<String> KLAVIYO_BASE_URL = ConfigKey.string("base_url",
-            "Where API requests go; https://a.klaviyo.com unless pointed at the sandbox.")
-            .withDefault("https://a.klaviyo.com").validatedBy(Validators.httpUrl());
-    public static final ConfigDef KLAVIYO_DEFINITION = ConfigDef.of(KLAVIYO_API_KEY, KLAVIYO_BASE_URL);
-
-    private ConnectionTypes() {
-    }
-
-    /**
-     * A PostgreSQL JDBC URL that holds no password: the driver reads {@code password=} from the query and
-     * {@code user:password@} before the host, and a URL is shown in answers and messages where a secret is not.
-     */
-    private static boolean postgresUrl(String url) {
-        String text = url.strip().toLowerCase(Locale.ROOT);
-        if (!text.startsWith("jdbc:postgresql:")) {
-            return false;
+    private ConnectionTypes(List<ConnectionType> types) {
+        Map<String, ConnectionType> byName = new LinkedHashMap<>();
+        for (ConnectionType type : types) {
+            ConnectionType before = byName.putIfAbsent(type.name(), type);
+            if (before != null) {
+                throw new IllegalStateException("connection type " + type.name() + " is declared twice, by "
+                        + before.getClass().getName() + " and " + type.getClass().getName());
+            }
         }
-        String rest = text.substring("jdbc:postgresql:".length());
-        int query = rest.indexOf('?');
-        String authority = (query < 0 ? rest : rest.substring(0, query)).replaceFirst("^//", "").split("/", 2)[0];
-        return !authority.contains("@") && (query < 0 || !rest.substring(query).matches(".*[?&;]password=.*"));
+        this.types = Collections.unmodifiableMap(byName);
     }
 
-    /** The connection types; flows register their own types beside them. */
-    public static ComponentRegistry.Builder registry() {
-        return ComponentRegistry.builder()
-                .connection(NETSUITE, "A NetSuite account (SuiteQL over REST, OAuth 2.0 or TBA).",
-                        NetSuiteConnectionConfig.DEFINITION, Set.of(Role.EXTRACT_SOURCE, Role.FLOW_RECORDS))
-                .connection(KLAVIYO, "A Klaviyo account (JSON:API, private key).", KLAVIYO_DEFINITION,
-                        Set.of(Role.FLOW_MARKETING))
-                .connection(DUCKDB, "A DuckDB file: the embedded warehouse.", DUCKDB_DEFINITION,
-                        Set.of(Role.WAREHOUSE))
-                .connection(POSTGRES, "A PostgreSQL database.", POSTGRES_DEFINITION, Set.of(Role.WAREHOUSE));
+    /** Every type on the class path. */
+    public static ConnectionTypes installed() {
+        return of(ServiceLoader.load(ConnectionType.class).stream().map(ServiceLoader.Provider::get).toList());
+    }
+
+    public static ConnectionTypes of(List<ConnectionType> types) {
+        return new ConnectionTypes(types);
+    }
+
+    /** These types but the one named, e.g. a test's own type left out of the product's documentation. */
+    public ConnectionTypes without(String name) {
+        return of(types.values().stream().filter(type -> !type.name().equals(name)).toList());
+    }
+
+    public Collection<ConnectionType> all() {
+        return types.values();
+    }
+
+    public Optional<ConnectionType> find(String name) {
+        return Optional.ofNullable(types.get(name));
+    }
+
+    /** The type called {@code name}; a ConfigurationException that lists the known ones when there is none. */
+    public ConnectionType named(String name) {
+        return find(name).orElseThrow(() -> new ConfigurationException("CONFIG_UNKNOWN_CONNECTION_TYPE", "'" + name
+                + "' is not a connection type", Suggestions.closest(name, types.keySet())
+                .map(near -> "did you mean " + near + "?").orElse("write one of " + String.join(", ",
+                        types.keySet()))));
+    }
+
+    /** The names of the types that open a client of {@code kind}, joined for a message: "netsuite". */
+    public String offering(Class<?> kind) {
+        return String.join(" or ", types.values().stream().filter(type -> type.clients().contains(kind))
+                .map(ConnectionType::name).toList());
+    }
+
+    /** The names of the types that pipelines may use as {@code role}, joined for a message: "duckdb or postgres". */
+    public String withRole(ConnectionRole role) {
+        return String.join(" or ", types.values().stream().filter(type -> type.roles().contains(role))
+                .map(ConnectionType::name).toList());
+    }
+
+    /** The registry the config loader checks connections against; flows register their own types beside them. */
+    public ComponentRegistry.Builder registry() {
+        ComponentRegistry.Builder registry = ComponentRegistry.builder();
+        types.values().forEach(type -> registry.connection(type.name(), type.description(), type.definition(),
+                type.roles()));
+        return registry;
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.nsbridge.app.Workspace;
 import dev.nsbridge.app.connect.LoginGuardDirectory;
 import dev.nsbridge.engine.secret.SecretKeys;
+import dev.nsbridge.netsuite.NetSuiteClient;
 import dev.nsbridge.netsuite.check.NetSuiteCheck;
 import dev.nsbridge.netsuite.governance.LoginGuard;
 import dev.nsbridge.sandbox.netsuite.NetSuiteSandbox;
@@ -71,11 +72,11 @@ final class LoginGuardAcrossFoldersIT {
 
         for (Workspace folder : folders) {
             for (int run = 0; run < 3; run++) {
-                assertThatThrownBy(() -> folder.netsuite("netsuite").suiteQl())
+                assertThatThrownBy(() -> folder.client("netsuite", NetSuiteClient.class).suiteQl())
                         .isInstanceOf(AuthenticationException.class);
             }
             for (int check = 0; check < 3; check++) {
-                new NetSuiteCheck(folder.netsuite("netsuite")).run();
+                new NetSuiteCheck(folder.client("netsuite", NetSuiteClient.class)).run();
             }
         }
 
@@ -87,18 +88,20 @@ final class LoginGuardAcrossFoldersIT {
     void shouldStillRefuseTheFifthAttemptThirtyMinutesAfterTwoRunsAndTwoChecks() throws Exception {
         Workspace first = open(folder("first", WRONG_SECRET));
         Workspace second = open(folder("second", WRONG_SECRET));
-        assertThatThrownBy(() -> first.netsuite("netsuite").suiteQl()).isInstanceOf(AuthenticationException.class);
-        assertThatThrownBy(() -> second.netsuite("netsuite").suiteQl()).isInstanceOf(AuthenticationException.class);
-        new NetSuiteCheck(first.netsuite("netsuite")).run();
-        new NetSuiteCheck(second.netsuite("netsuite")).run();
+        assertThatThrownBy(() -> first.client("netsuite", NetSuiteClient.class).suiteQl())
+                .isInstanceOf(AuthenticationException.class);
+        assertThatThrownBy(() -> second.client("netsuite", NetSuiteClient.class).suiteQl())
+                .isInstanceOf(AuthenticationException.class);
+        new NetSuiteCheck(first.client("netsuite", NetSuiteClient.class)).run();
+        new NetSuiteCheck(second.client("netsuite", NetSuiteClient.class)).run();
         assertThat(sandbox.stats().failedLogins()).isEqualTo(4);
 
         for (Duration wait : List.of(Duration.ofMinutes(31), Duration.ofMinutes(31), Duration.ofHours(5))) {
             sandbox.clock().advance(wait);
             for (Workspace folder : List.of(first, second)) {
-                assertThatThrownBy(() -> folder.netsuite("netsuite").suiteQl())
+                assertThatThrownBy(() -> folder.client("netsuite", NetSuiteClient.class).suiteQl())
                         .isInstanceOf(AuthenticationException.class).hasMessageContaining("no attempts are left");
-                new NetSuiteCheck(folder.netsuite("netsuite")).run();
+                new NetSuiteCheck(folder.client("netsuite", NetSuiteClient.class)).run();
             }
         }
 

@@ -8,6 +8,7 @@ import dev.nsbridge.engine.store.SqlStores;
 import dev.nsbridge.netsuite.NetSuiteAccountId;
 import dev.nsbridge.netsuite.governance.LoginGuard;
 import dev.nsbridge.netsuite.governance.LoginIdentity;
+import dev.nsbridge.netsuite.governance.StoredLoginRecords;
 import dev.nsbridge.spi.errors.AuthenticationException;
 import dev.nsbridge.testsupport.PostgresServer;
 import dev.nsbridge.testsupport.PostgresServers;

@@ -60,7 +60,7 @@ final class ExtractRunnerTest {
                 """);
         Map<String, String> environment = Map.of("NS_CONSUMER_KEY", "a", "NS_CONSUMER_SECRET", "b", "NS_TOKEN_ID", "c",
                 "NS_TOKEN_SECRET", "d");
-        config = new ConfigLoader(ConnectionTypes.registry().build(), environment::get).load(file);
+        config = new ConfigLoader(ConnectionTypes.installed().registry().build(), environment::get).load(file);
         stores = SqlStores.open(folder.resolve("nsbridge.db"), Clock.systemUTC());
         warehouse = new DuckDbDestination(new DuckDbSettings(folder.resolve("warehouse.duckdb")));
         source.add(1, "ada@example.com", MONDAY);

@@ -1,6 +1,7 @@
 package dev.nsbridge.engine.config;
 
 import dev.nsbridge.spi.config.ConfigDef;
+import dev.nsbridge.spi.connection.ConnectionRole;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -48,12 +49,6 @@ public final class ComponentRegistry {
     }
 
     /**
-     * What pipelines may use a connection of a type as: an extract reads from it or writes tables into it; a flow
-     * runs between a system of records and a marketing system.
-     */
-    public enum Role { EXTRACT_SOURCE, WAREHOUSE, FLOW_RECORDS, FLOW_MARKETING }
-
-    /**
      * One registered type.
      *
      * @param type          the value of {@code type:} in the file, e.g. a system's name
@@ -62,7 +57,7 @@ public final class ComponentRegistry {
      *                      {@code settings:})
      * @param roles         for a connection, what extracts may use it as; empty for a flow
      */
-    public record Component(String type, String documentation, ConfigDef definition, Set<Role> roles) {
+    public record Component(String type, String documentation, ConfigDef definition, Set<ConnectionRole> roles) {
         public Component {
             Objects.requireNonNull(type, "type");
             Objects.requireNonNull(documentation, "documentation");
@@ -81,11 +76,11 @@ public final class ComponentRegistry {
 
         /** A connection type extracts may both read from and write to. */
         public Builder connection(String type, String documentation, ConfigDef definition) {
-            return connection(type, documentation, definition, EnumSet.allOf(Role.class));
+            return connection(type, documentation, definition, EnumSet.allOf(ConnectionRole.class));
         }
 
         /** A connection type extracts may use only as {@code roles} say. */
-        public Builder connection(String type, String documentation, ConfigDef definition, Set<Role> roles) {
+        public Builder connection(String type, String documentation, ConfigDef definition, Set<ConnectionRole> roles) {
             if (definition.key(ConnectionConfig.TYPE.name()).isPresent()) {
                 throw new IllegalArgumentException("connection type " + type + " must not declare the key 'type'");
             }

@@ -1,9 +1,9 @@
 package dev.nsbridge.engine.config;
 
 import dev.nsbridge.engine.config.ComponentRegistry.Component;
-import dev.nsbridge.engine.config.ComponentRegistry.Role;
 import dev.nsbridge.engine.config.YamlNode.Field;
 import dev.nsbridge.engine.config.YamlNode.MapNode;
+import dev.nsbridge.spi.connection.ConnectionRole;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -48,9 +48,9 @@ final class PipelineChecks {
                     issues.error(line(node, "table", entry), path + ".table", shown(table) + " is not a table name",
                             "write the table as the source names it, without quotes: letters, digits and"
                                     + " underscores, at most 128 characters, e.g. customer"));
-            role(path, node, entry, "connection", extract.connection(), connections, Role.EXTRACT_SOURCE,
+            role(path, node, entry, "connection", extract.connection(), connections, ConnectionRole.EXTRACT_SOURCE,
                     "an extract reads from");
-            role(path, node, entry, "destination", extract.destination(), connections, Role.WAREHOUSE,
+            role(path, node, entry, "destination", extract.destination(), connections, ConnectionRole.WAREHOUSE,
                     "an extract writes tables into");
             if (destinationTable(path, node, entry, extract)) {
                 shared(path, node, entry, extract, landings);
@@ -67,31 +67,33 @@ final class PipelineChecks {
             if (ends.contains(null)) {
                 continue; // a missing connection is reported where the reference is checked
             }
-            boolean fits = hasRole(ends.get(0), Role.FLOW_RECORDS) && hasRole(ends.get(1), Role.FLOW_MARKETING)
-                    || hasRole(ends.get(0), Role.FLOW_MARKETING) && hasRole(ends.get(1), Role.FLOW_RECORDS);
+            boolean fits = hasRole(ends.get(0), ConnectionRole.FLOW_RECORDS)
+                    && hasRole(ends.get(1), ConnectionRole.FLOW_MARKETING)
+                    || hasRole(ends.get(0), ConnectionRole.FLOW_MARKETING)
+                    && hasRole(ends.get(1), ConnectionRole.FLOW_RECORDS);
             if (!fits) {
                 Field entry = entries.get(flow.name());
                 MapNode node = entry.value() instanceof MapNode map ? map : MapNode.empty(entry.line());
                 issues.error(line(node, "destination", entry), "flows." + flow.name(), "connects "
                         + flow.source() + " (" + ends.get(0).type() + ") to " + flow.destination() + " ("
-                        + ends.get(1).type() + "); a flow runs between a " + typesWith(Role.FLOW_RECORDS)
-                        + " and a " + typesWith(Role.FLOW_MARKETING) + " connection",
+                        + ends.get(1).type() + "); a flow runs between a " + typesWith(ConnectionRole.FLOW_RECORDS)
+                        + " and a " + typesWith(ConnectionRole.FLOW_MARKETING) + " connection",
                         "name one connection of each as source and destination");
             }
         }
     }
 
-    private boolean hasRole(ConnectionConfig connection, Role role) {
+    private boolean hasRole(ConnectionConfig connection, ConnectionRole role) {
         return registry.connectionType(connection.type()).map(c -> c.roles().contains(role)).orElse(false);
     }
 
-    private String typesWith(Role role) {
+    private String typesWith(ConnectionRole role) {
         return String.join(" or ", registry.connectionTypes().values().stream()
                 .filter(c -> c.roles().contains(role)).map(Component::type).toList());
     }
 
     private void role(String path, MapNode node, Field entry, String key, String name,
-                      Map<String, ConnectionConfig> connections, Role role, String what) {
+                      Map<String, ConnectionConfig> connections, ConnectionRole role, String what) {
         ConnectionConfig connection = connections.get(name);
         if (connection == null) {
             return; // a missing connection is reported where the reference is checked

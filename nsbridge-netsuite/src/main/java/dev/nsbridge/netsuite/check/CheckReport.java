@@ -1,9 +1,11 @@
 package dev.nsbridge.netsuite.check;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 /** What {@code nsbridge check} found for one NetSuite account; printable as text or JSON. */
@@ -28,14 +30,28 @@ public record CheckReport(String account, List<CheckStep> steps) {
     }
 
     public String toJson() {
-        ObjectMapper json = new ObjectMapper();
-        ObjectNode root = json.createObjectNode().put("account", account).put("passed", passed());
-        ArrayNode array = root.putArray("steps");
-        for (CheckStep step : steps) {
-            ObjectNode node = array.addObject().put("name", step.name()).put("status", step.status().wireName())
-                    .put("detail", step.detail());
-            step.fix().ifPresent(fix -> node.put("fix", fix));
+        try {
+            return new ObjectMapper().writeValueAsString(toMap());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a check report of strings is always JSON", e);
         }
-        return root.toString();
+    }
+
+    /** The report as JSON has it, in order: for whoever puts it into a larger document. */
+    public Map<String, Object> toMap() {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("account", account);
+        root.put("passed", passed());
+        List<Map<String, Object>> array = new ArrayList<>();
+        for (CheckStep step : steps) {
+            Map<String, Object> node = new LinkedHashMap<>();
+            node.put("name", step.name());
+            node.put("status", step.status().wireName());
+            node.put("detail", step.detail());
+            step.fix().ifPresent(fix -> node.put("fix", fix));
+            array.add(node);
+        }
+        root.put("steps", array);
+        return root;
     }
 }

@@ -1,9 +1,6 @@
-package dev.nsbridge.app.connect;
+package dev.nsbridge.netsuite.governance;
 
-import dev.nsbridge.engine.store.StateStore;
-import dev.nsbridge.netsuite.governance.LoginIdentity;
-import dev.nsbridge.netsuite.governance.LoginRecord;
-import dev.nsbridge.netsuite.governance.LoginRecords;
+import dev.nsbridge.spi.state.KeyedStates;
 import dev.nsbridge.spi.state.State;
 import java.time.Instant;
 import java.util.Optional;
@@ -18,10 +15,10 @@ public final class StoredLoginRecords implements LoginRecords {
     private static final String FAILURES = "consecutive_failures";
     private static final String LAST_FAILURE = "last_failure";
 
-    private final StateStore states;
+    private final KeyedStates states;
     private final String key;
 
-    public StoredLoginRecords(StateStore states, LoginIdentity login) {
+    public StoredLoginRecords(KeyedStates states, LoginIdentity login) {
         this.states = states;
         this.key = "netsuite-login:" + login.key();
     }
