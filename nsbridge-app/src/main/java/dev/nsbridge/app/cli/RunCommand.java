@@ -67,7 +67,7 @@ public final class RunCommand implements Callable<Integer> {
     LocalDate backfillTo;
 
     @Option(names = "--dry-run", description = "Flows: read and show the exact payloads (method, path, body) of the"
-            + " first records, send nothing (default: " + FlowRunner.DRY_RUN_RECORDS + " records).")
+            + " first records, send nothing (default: " + PipelineCatalog.DRY_RUN_RECORDS + " records).")
     boolean dryRun;
 
     @Option(names = "--limit", paramLabel = "N", description = "Flows: stop after N records; the watermark stays.")
@@ -120,7 +120,7 @@ public final class RunCommand implements Callable<Integer> {
         if (limit != null && limit < 1) {
             throw new ParameterException(spec.commandLine(), "--limit must be 1 or more");
         }
-        return FlowRunner.options(dryRun, limit == null ? OptionalLong.empty() : OptionalLong.of(limit));
+        return PipelineCatalog.runOptions(dryRun, limit == null ? OptionalLong.empty() : OptionalLong.of(limit));
     }
 
     private Optional<Window> backfill() {

@@ -9,7 +9,6 @@ import dev.nsbridge.engine.run.RunResult;
 import dev.nsbridge.flows.delivery.DryRunRecorder;
 import java.util.List;
 import java.util.Objects;
-import java.util.OptionalLong;
 
 /**
  * Runs one flow by name, as {@code nsbridge run FLOW} does: built by the catalog (with its go-live instant, so a
@@ -18,28 +17,17 @@ import java.util.OptionalLong;
  * <pre>{@code
  * try (Stores stores = workspace.stores()) {
  *     FlowRun run = new FlowRunner(new PipelineCatalog(workspace, stores)).run("customers",
- *             FlowRunner.options(true, OptionalLong.empty()), RunListener.NONE);
+ *             PipelineCatalog.runOptions(true, OptionalLong.empty()), RunListener.NONE);
  * }
  * }</pre>
  */
 public final class FlowRunner {
-    /** A dry run shows this many records unless told otherwise: enough to check the mapping, few enough to read. */
-    public static final long DRY_RUN_RECORDS = 5;
-
     private final PipelineCatalog catalog;
     private final PipelineRunner runner;
 
     public FlowRunner(PipelineCatalog catalog) {
         this.catalog = Objects.requireNonNull(catalog, "catalog");
         this.runner = new PipelineRunner(catalog.stores(), catalog.clock());
-    }
-
-    /** The run options for the command line's flags; a dry run without a limit shows {@link #DRY_RUN_RECORDS}. */
-    public static RunOptions options(boolean dryRun, OptionalLong limit) {
-        if (dryRun) {
-            return new RunOptions(true, limit.isPresent() ? limit : OptionalLong.of(DRY_RUN_RECORDS));
-        }
-        return new RunOptions(false, limit);
     }
 
     /** Whether {@code name} is a flow in the configuration, for a run command that also runs extracts. */

@@ -8,6 +8,7 @@ import dev.nsbridge.engine.config.ExtractConfig;
 import dev.nsbridge.engine.config.FlowConfig;
 import dev.nsbridge.engine.config.NsbridgeConfig;
 import dev.nsbridge.engine.run.Pipeline;
+import dev.nsbridge.engine.run.RunOptions;
 import dev.nsbridge.engine.store.Stores;
 import dev.nsbridge.flows.delivery.DryRunRecorder;
 import dev.nsbridge.spi.destination.Destination;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Function;
 
 /**
@@ -38,6 +40,9 @@ import java.util.function.Function;
  * }</pre>
  */
 public final class PipelineCatalog {
+    /** A dry run shows this many records unless told otherwise: enough to check the mapping, few enough to read. */
+    public static final long DRY_RUN_RECORDS = 5;
+
     private final Workspace workspace;
     private final Stores stores;
     private final FlowGoLive goLive;
@@ -115,6 +120,17 @@ public final class PipelineCatalog {
                     workspace.config().flows().keySet()));
         }
         return workspace.flow(name).name();
+    }
+
+    /**
+     * How a run goes: a dry run sends nothing and, without a limit, stops after {@link #DRY_RUN_RECORDS}; a limit
+     * stops a run after that many records and leaves the watermark where it was.
+     */
+    public static RunOptions runOptions(boolean dryRun, OptionalLong limit) {
+        if (dryRun) {
+            return new RunOptions(true, limit.isPresent() ? limit : OptionalLong.of(DRY_RUN_RECORDS));
+        }
+        return new RunOptions(false, limit);
     }
 
     /** A session to build pipelines in; closing it closes every connection they opened. */

@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -28,8 +29,6 @@ import org.slf4j.LoggerFactory;
  * the counts for the metrics. The runner's store lock still guards against runs in other processes.
  */
 final class RunCoordinator implements AutoCloseable {
-    /** A dry run from the UI shows this many records: enough to check the mapping, few enough to read. */
-    static final long DRY_RUN_RECORDS = 5;
     private static final Logger LOG = LoggerFactory.getLogger(RunCoordinator.class);
 
     private final PipelineCatalog catalog;
@@ -70,7 +69,7 @@ final class RunCoordinator implements AutoCloseable {
     DryRun dryRun(String name) {
         DryRunRecorder.Collecting recorder = DryRunRecorder.collecting();
         Prepared prepared = prepare(name, true, recorder);
-        RunResult result = execute(prepared, RunOptions.dryRunLimitedTo(DRY_RUN_RECORDS));
+        RunResult result = execute(prepared, PipelineCatalog.runOptions(true, OptionalLong.empty()));
         return new DryRun(result, recorder.payloads());
     }
 
