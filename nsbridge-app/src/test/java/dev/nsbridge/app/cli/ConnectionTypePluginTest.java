@@ -2,6 +2,8 @@ package dev.nsbridge.app.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.nsbridge.app.Workspace;
 import dev.nsbridge.app.connect.ConnectionTypes;
 import dev.nsbridge.app.connect.FakeConnectionType;
@@ -86,6 +88,21 @@ final class ConnectionTypePluginTest {
         assertThat(failed.out()).contains("connection shop (fake): FAILED", "the widget service did not answer",
                 "fix: set reachable: true");
         assertThat(passed.all() + failed.all()).doesNotContain(TOKEN);
+    }
+
+    @Test
+    void shouldAnswerTheTypesCheckAsJsonForScripts() throws Exception {
+        Path unreachable = write("reachable: false", "");
+
+        Commands.Outcome outcome = Commands.run("check", "--config", unreachable.toString(), "--connection", "shop",
+                "--json");
+
+        JsonNode shop = new ObjectMapper().readTree(outcome.out()).path("connections").get(0);
+        assertThat(shop.path("connection").asText()).isEqualTo("shop");
+        assertThat(shop.path("type").asText()).isEqualTo(FakeConnectionType.NAME);
+        assertThat(shop.path("passed").asBoolean()).isFalse();
+        assertThat(shop.path("detail").asText()).isEqualTo("the widget service did not answer");
+        assertThat(shop.path("fix").asText()).isEqualTo("set reachable: true");
     }
 
     @Test
