@@ -122,7 +122,8 @@ public final class Flows {
                 values.get(FlowKeys.BATCH_SIZE), FlowKeys.historyStart(values));
         Optional<String> filter = values.find(FlowKeys.FILTER);
         return new FlowPieces(name, source, source.stream(), filter, new FlowDestination(delivery,
-                FlowDestination.Rereader.fromNetSuite(source, filter)), target);
+                errors -> source.readKeys(errors.stream()
+                .map(dev.nsbridge.spi.data.RecordError::recordKey).distinct().toList(), filter)), target);
     }
 
     private static FlowQuery withSubsidiaries(FlowQuery query, ConfigValues values, String column) {

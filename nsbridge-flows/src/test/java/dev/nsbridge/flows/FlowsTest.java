@@ -17,7 +17,11 @@ import dev.nsbridge.netsuite.suiteql.DateConventions;
 import dev.nsbridge.netsuite.suiteql.SuiteQlQuery;
 import dev.nsbridge.spi.config.ConfigDef;
 import dev.nsbridge.spi.config.ConfigProblem;
+import dev.nsbridge.spi.data.NestedRecords;
+import dev.nsbridge.spi.data.RecordSchema;
 import dev.nsbridge.spi.secret.Secret;
+import dev.nsbridge.spi.stream.Column;
+import dev.nsbridge.spi.stream.ColumnType;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -102,9 +106,14 @@ final class FlowsTest {
         row.put("bill_address1", "1 Main St");
         row.put("bill_city", "Austin");
         row.put("bill_country", "US");
-        row.put("lines", "[{\"line_id\":\"1\",\"item_id\":\"7\",\"sku\":\"SKU-7\",\"name\":\"Mug\",\"quantity\":2,"
-                + "\"rate\":19.95,\"amount\":39.90},{\"line_id\":\"2\",\"item_id\":\"8\",\"sku\":\"SKU-8\","
-                + "\"name\":\"Tea\",\"quantity\":1,\"rate\":20,\"amount\":20}]");
+        RecordSchema line = new RecordSchema(List.of(new Column("line_id", ColumnType.STRING),
+                new Column("item_id", ColumnType.STRING), new Column("sku", ColumnType.STRING),
+                new Column("name", ColumnType.STRING), new Column("quantity", ColumnType.DECIMAL),
+                new Column("rate", ColumnType.DECIMAL), new Column("amount", ColumnType.DECIMAL)));
+        row.put(OrderQueries.LINES, new NestedRecords(line, List.of(
+                new Object[] {"1", "7", "SKU-7", "Mug", new BigDecimal("2"), new BigDecimal("19.95"),
+                        new BigDecimal("39.90")},
+                new Object[] {"2", "8", "SKU-8", "Tea", BigDecimal.ONE, new BigDecimal("20"), new BigDecimal("20")})));
         return row;
     }
 

@@ -1,12 +1,13 @@
 package dev.nsbridge.flows.orders;
 
-import dev.nsbridge.flows.delivery.Json;
 import dev.nsbridge.flows.read.PageDetails;
 import dev.nsbridge.netsuite.suiteql.Identifiers;
 import dev.nsbridge.netsuite.suiteql.SuiteQl;
 import dev.nsbridge.netsuite.suiteql.SuiteQlQuery;
 import dev.nsbridge.netsuite.suiteql.SuiteQlRow;
 import dev.nsbridge.netsuite.suiteql.SuiteQlRows;
+import dev.nsbridge.spi.data.NestedRecords;
+import dev.nsbridge.spi.data.RecordSchema;
 import dev.nsbridge.spi.stream.Column;
 import dev.nsbridge.spi.stream.ColumnType;
 import java.util.ArrayList;
@@ -22,7 +23,7 @@ import java.util.Optional;
  * the mainline and tax lines are not items.
  */
 public final class OrderLines implements PageDetails {
-    public static final String COLUMN = "lines";
+    public static final String COLUMN = OrderQueries.LINES;
 
     private final Optional<String> brandField;
     private final Optional<String> categoryField;
@@ -34,24 +35,25 @@ public final class OrderLines implements PageDetails {
 
     @Override
     public List<Column> columns() {
-        return List.of(new Column(COLUMN, ColumnType.STRING));
+        return List.of(new Column(COLUMN, ColumnType.RECORDS));
     }
 
     @Override
     public void add(SuiteQl suiteQl, List<Map<String, Object>> rows) {
         LinkedHashSet<String> orders = new LinkedHashSet<>();
         rows.forEach(row -> orders.add(String.valueOf(row.get("order_id"))));
-        Map<String, List<Map<String, Object>>> byOrder = new LinkedHashMap<>();
+        Map<String, List<Object[]>> byOrder = new LinkedHashMap<>();
         List<String> ids = List.copyOf(orders);
         for (int from = 0; from < ids.size(); from += 1000) {
             read(suiteQl, ids.subList(from, Math.min(ids.size(), from + 1000)), byOrder);
         }
         for (Map<String, Object> row : rows) {
-            row.put(COLUMN, Json.text(byOrder.getOrDefault(String.valueOf(row.get("order_id")), List.of())));
+            row.put(COLUMN, new NestedRecords(LINE, byOrder.getOrDefault(String.valueOf(row.get("order_id")),
+                    List.of())));
         }
     }
 
-    private void read(SuiteQl suiteQl, List<String> ids, Map<String, List<Map<String, Object>>> byOrder) {
+    private void read(SuiteQl suiteQl, List<String> ids, Map<String, List<Object[]>> byOrder) {
         String text = "SELECT tl.transaction AS order_id, tl.id AS line_id, tl.item AS item_id, i.itemid AS sku,"
                 + " NVL(i.displayname, i.itemid) AS name, ABS(tl.quantity) AS quantity, tl.rate AS rate,"
                 + " ABS(tl.foreignamount) AS amount" + itemColumns()
@@ -61,7 +63,7 @@ public final class OrderLines implements PageDetails {
         try (SuiteQlRows lines = suiteQl.readByOffset(new SuiteQlQuery(text, ids), SuiteQl.MAX_LIMIT)) {
             while (lines.hasNext()) {
                 SuiteQlRow line = lines.next();
-                byOrder.computeIfAbsent(line.string("order_id"), id -> new ArrayList<>()).add(lineValues(line));
+                byOrder.computeIfAbsent(line.string("order_id"), id -> new ArrayList<>()).add(line.toArray(LINE));
             }
         }
     }
@@ -72,19 +74,11 @@ public final class OrderLines implements PageDetails {
                 + categoryField.map(f -> ", i." + f + " AS category").orElse("");
     }
 
-    /** A line read under the aliases {@link OrderDocuments} reads, as the JSON object it keeps in a row. */
-    static Map<String, Object> lineValues(SuiteQlRow line) {
-        Map<String, Object> values = new LinkedHashMap<>();
-        for (String name : List.of("line_id", "item_id", "sku", "name", "brand", "category")) {
-            if (line.string(name) != null) {
-                values.put(name, line.string(name));
-            }
-        }
-        for (String name : List.of("quantity", "rate", "amount")) {
-            if (line.decimal(name) != null) {
-                values.put(name, line.decimal(name));
-            }
-        }
-        return values;
-    }
+    /** The columns of a line as {@link OrderDocuments} reads them. */
+    static final RecordSchema LINE = new RecordSchema(List.of(new Column("line_id", ColumnType.STRING),
+            new Column("item_id", ColumnType.STRING), new Column("sku", ColumnType.STRING),
+            new Column("name", ColumnType.STRING), new Column("brand", ColumnType.STRING),
+            new Column("category", ColumnType.STRING), new Column("quantity", ColumnType.DECIMAL),
+            new Column("rate", ColumnType.DECIMAL), new Column("amount", ColumnType.DECIMAL),
+            new Column("ordered", ColumnType.DECIMAL), new Column("ordered_amount", ColumnType.DECIMAL)));
 }

@@ -17,6 +17,14 @@ import java.util.List;
  * Follow-ups point to their order through the mainline's {@code createdfrom}.
  */
 public final class OrderQueries {
+    /** The order's item lines, nested in each row. */
+    public static final String LINES = "lines";
+    /** A fulfillment's own lines: item, quantity shipped, and the order line's quantity and amount. */
+    public static final String SHIPPED_LINES = "shipped_lines";
+    /** A fulfillment's packages' tracking numbers, one nested record each. */
+    public static final String TRACKING_NUMBERS = "tracking_numbers";
+    /** The first fulfillment of the order, as one nested record holding its {@code first_id}. */
+    public static final String FIRST_FULFILLMENT = "first_fulfillment";
     private static final String ORDER_JOINS = " JOIN customer c ON c.id = so.entity"
             + " LEFT JOIN currency cur ON cur.id = so.currency"
             + " LEFT JOIN transactionbillingaddress ba ON ba.nkey = so.billingaddress"

@@ -1,15 +1,14 @@
 package dev.nsbridge.flows.orders;
 
-import dev.nsbridge.flows.delivery.Json;
 import dev.nsbridge.flows.read.PageDetails;
 import dev.nsbridge.netsuite.suiteql.SuiteQl;
 import dev.nsbridge.netsuite.suiteql.SuiteQlQuery;
 import dev.nsbridge.netsuite.suiteql.SuiteQlRow;
 import dev.nsbridge.netsuite.suiteql.SuiteQlRows;
+import dev.nsbridge.spi.data.NestedRecords;
+import dev.nsbridge.spi.data.RecordSchema;
 import dev.nsbridge.spi.stream.Column;
 import dev.nsbridge.spi.stream.ColumnType;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -30,9 +29,9 @@ import java.util.function.Consumer;
  * fulfillment is the one with the lowest internal id, since NetSuite gives ids in creation order.
  */
 public final class ShipmentDetails implements PageDetails {
-    public static final String LINES = "shipped_lines";
-    public static final String TRACKING_NUMBERS = "tracking_numbers";
-    public static final String FIRST_FULFILLMENT = "first_fulfillment";
+    private static final RecordSchema TRACKING = new RecordSchema(List.of(new Column("tracking_number",
+            ColumnType.STRING)));
+    private static final RecordSchema FIRST = new RecordSchema(List.of(new Column("first_id", ColumnType.STRING)));
 
     private final OrderLines items;
 
@@ -42,15 +41,16 @@ public final class ShipmentDetails implements PageDetails {
 
     @Override
     public List<Column> columns() {
-        return List.of(new Column(LINES, ColumnType.STRING), new Column(TRACKING_NUMBERS, ColumnType.STRING),
-                new Column(FIRST_FULFILLMENT, ColumnType.STRING));
+        return List.of(new Column(OrderQueries.SHIPPED_LINES, ColumnType.RECORDS),
+                new Column(OrderQueries.TRACKING_NUMBERS, ColumnType.RECORDS),
+                new Column(OrderQueries.FIRST_FULFILLMENT, ColumnType.RECORDS));
     }
 
     @Override
     public void add(SuiteQl suiteQl, List<Map<String, Object>> rows) {
-        Map<String, List<Map<String, Object>>> lines = new LinkedHashMap<>();
-        Map<String, List<String>> trackingNumbers = new LinkedHashMap<>();
-        Map<String, String> firstByOrder = new LinkedHashMap<>();
+        Map<String, List<Object[]>> lines = new LinkedHashMap<>();
+        Map<String, List<Object[]>> trackingNumbers = new LinkedHashMap<>();
+        Map<String, List<Object[]>> firstByOrder = new LinkedHashMap<>();
         List<String> fulfillments = distinct(rows, "id");
         for (List<String> ids : chunks(fulfillments)) {
             readLines(suiteQl, ids, lines);
@@ -61,13 +61,15 @@ public final class ShipmentDetails implements PageDetails {
         }
         for (Map<String, Object> row : rows) {
             String id = String.valueOf(row.get("id"));
-            row.put(LINES, Json.text(lines.getOrDefault(id, List.of())));
-            row.put(TRACKING_NUMBERS, Json.text(trackingNumbers.getOrDefault(id, List.of())));
-            row.put(FIRST_FULFILLMENT, firstByOrder.get(String.valueOf(row.get("order_id"))));
+            row.put(OrderQueries.SHIPPED_LINES, new NestedRecords(OrderLines.LINE, lines.getOrDefault(id, List.of())));
+            row.put(OrderQueries.TRACKING_NUMBERS, new NestedRecords(TRACKING, trackingNumbers.getOrDefault(id,
+                    List.of())));
+            row.put(OrderQueries.FIRST_FULFILLMENT, new NestedRecords(FIRST, firstByOrder.getOrDefault(
+                    String.valueOf(row.get("order_id")), List.of())));
         }
     }
 
-    private void readLines(SuiteQl suiteQl, List<String> ids, Map<String, List<Map<String, Object>>> byFulfillment) {
+    private void readLines(SuiteQl suiteQl, List<String> ids, Map<String, List<Object[]>> byFulfillment) {
         String text = "SELECT fl.transaction AS fulfillment_id, fl.id AS line_id, fl.item AS item_id,"
                 + " i.itemid AS sku, NVL(i.displayname, i.itemid) AS name, ABS(fl.quantity) AS quantity,"
                 + " ol.rate AS rate, ABS(ol.quantity) AS ordered, ABS(ol.foreignamount) AS ordered_amount"
@@ -78,19 +80,12 @@ public final class ShipmentDetails implements PageDetails {
                 + " JOIN transactionline ol ON ol.transaction = k.previousdoc AND ol.id = k.previousline"
                 + " WHERE fl.mainline = 'F' AND fl.taxline = 'F' AND fl.transaction IN (" + placeholders(ids) + ")"
                 + " ORDER BY fl.transaction, fl.id";
-        read(suiteQl, text, ids, line -> {
-            Map<String, Object> values = OrderLines.lineValues(line);
-            BigDecimal ordered = line.decimal("ordered");
-            BigDecimal orderedAmount = line.decimal("ordered_amount");
-            BigDecimal shipped = line.decimal("quantity");
-            if (ordered != null && ordered.signum() != 0 && orderedAmount != null && shipped != null) {
-                values.put("amount", orderedAmount.multiply(shipped).divide(ordered, 2, RoundingMode.HALF_UP));
-            }
-            byFulfillment.computeIfAbsent(line.string("fulfillment_id"), id -> new ArrayList<>()).add(values);
-        });
+        read(suiteQl, text, ids, line -> byFulfillment.computeIfAbsent(line.string("fulfillment_id"),
+                id -> new ArrayList<>()).add(line.toArray(OrderLines.LINE)));
     }
 
-    private static void readTrackingNumbers(SuiteQl suiteQl, List<String> ids, Map<String, List<String>> byFulfillment) {
+    private static void readTrackingNumbers(SuiteQl suiteQl, List<String> ids,
+                                            Map<String, List<Object[]>> byFulfillment) {
         String text = "SELECT m.transaction AS fulfillment_id, tn.trackingnumber AS tracking_number"
                 + " FROM trackingnumbermap m JOIN trackingnumber tn ON tn.id = m.trackingnumber"
                 + " WHERE m.transaction IN (" + placeholders(ids) + ") ORDER BY m.transaction, tn.id";
@@ -98,17 +93,19 @@ public final class ShipmentDetails implements PageDetails {
             String number = row.string("tracking_number");
             if (number != null && !number.isBlank()) {
                 byFulfillment.computeIfAbsent(row.string("fulfillment_id"), id -> new ArrayList<>())
-                        .add(number.strip());
+                        .add(new Object[] {number.strip()});
             }
         });
     }
 
-    private static void readFirstFulfillments(SuiteQl suiteQl, List<String> orders, Map<String, String> firstByOrder) {
+    private static void readFirstFulfillments(SuiteQl suiteQl, List<String> orders,
+                                              Map<String, List<Object[]>> firstByOrder) {
         String text = "SELECT dl.createdfrom AS order_id, MIN(d.id) AS first_id FROM transaction d"
                 + " JOIN transactionline dl ON dl.transaction = d.id AND dl.mainline = 'T'"
                 + " WHERE d.type = 'ItemShip' AND dl.createdfrom IN (" + placeholders(orders) + ")"
                 + " GROUP BY dl.createdfrom";
-        read(suiteQl, text, orders, row -> firstByOrder.put(row.string("order_id"), row.string("first_id")));
+        read(suiteQl, text, orders, row -> firstByOrder.put(row.string("order_id"),
+                List.<Object[]>of(new Object[] {row.string("first_id")})));
     }
 
     private static void read(SuiteQl suiteQl, String text, List<String> params,
