@@ -37,6 +37,7 @@ public final class NetSuiteSource implements QuerySource {
     private final NetSuiteClient client;
     private final SourceTuning tuning;
     private final Map<String, String> queryStreams = new ConcurrentHashMap<>();
+    private final Map<String, List<DetailQuery>> documents = new ConcurrentHashMap<>();
 
     public NetSuiteSource(NetSuiteClient client) {
         this(client, SourceTuning.DEFAULTS);
@@ -71,11 +72,32 @@ public final class NetSuiteSource implements QuerySource {
     }
 
     /**
+     * A query stream whose records each carry the records of other queries that belong to them (a sales order and
+     * its lines), read with one more query per page for each detail (see {@link DetailQuery}): the stream's columns
+     * are the query's, then one {@code RECORDS} column per detail. Read it with {@link #readQuery} and
+     * {@link #readQueryKeys}.
+     */
+    public StreamDescriptor describeDocument(QueryStreams.Definition definition, List<DetailQuery> details) {
+        StreamDescriptor header = describeQuery(definition);
+        String name = header.name().toLowerCase(Locale.ROOT);
+        if (details.isEmpty()) {
+            documents.remove(name);
+            return header;
+        }
+        documents.put(name, List.copyOf(details));
+        return new StreamDescriptor(header.name(), DocumentReader.columns(header.columns(), details),
+                header.primaryKey(), header.cursor());
+    }
+
+    /**
      * A read of a described query stream; an incremental read with no saved position starts at {@code start}
      * (inclusive) when given, else at the beginning.
      */
     public BatchReader readQuery(ReadRequest request, Optional<Instant> start) {
-        return new QueryReads(client.suiteQl(), tuning.pageRows()).read(queryOf(request), request, start);
+        List<DetailQuery> details = detailsOf(request);
+        BatchReader headers = new QueryReads(client.suiteQl(), tuning.pageRows()).read(queryOf(request),
+                headerRequest(request, details), start);
+        return details.isEmpty() ? headers : new DocumentReader(headers, client.suiteQl(), details);
     }
 
     /**
@@ -84,7 +106,33 @@ public final class NetSuiteSource implements QuerySource {
      * request's state.
      */
     public List<Batch> readQueryKeys(ReadRequest request, List<List<Object>> keys) {
-        return new QueryReads(client.suiteQl(), tuning.pageRows()).readKeys(queryOf(request), request, keys);
+        List<DetailQuery> details = detailsOf(request);
+        List<Batch> headers = new QueryReads(client.suiteQl(), tuning.pageRows()).readKeys(queryOf(request),
+                headerRequest(request, details), keys);
+        if (details.isEmpty()) {
+            return headers;
+        }
+        DocumentReader documents = new DocumentReader(null, client.suiteQl(), details);
+        return headers.stream().map(documents::withDetails).toList();
+    }
+
+    private List<DetailQuery> detailsOf(ReadRequest request) {
+        return documents.getOrDefault(request.stream().name().toLowerCase(Locale.ROOT), List.of());
+    }
+
+    /** The request without the details' columns: what the query itself is read with. */
+    private static ReadRequest headerRequest(ReadRequest request, List<DetailQuery> details) {
+        if (details.isEmpty()) {
+            return request;
+        }
+        List<String> nested = details.stream().map(d -> d.column().toLowerCase(Locale.ROOT)).toList();
+        StreamDescriptor stream = request.stream();
+        StreamDescriptor header = new StreamDescriptor(stream.name(), stream.columns().stream()
+                .filter(c -> !nested.contains(c.name().toLowerCase(Locale.ROOT))).toList(), stream.primaryKey(),
+                stream.cursor());
+        return new ReadRequest(header, request.columns().stream()
+                .filter(c -> !nested.contains(c.toLowerCase(Locale.ROOT))).toList(), request.mode(), request.state(),
+                request.filter(), request.lookback(), request.window(), request.ordered());
     }
 
     private String queryOf(ReadRequest request) {
