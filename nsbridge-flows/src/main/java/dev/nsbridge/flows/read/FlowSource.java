@@ -91,11 +91,14 @@ public final class FlowSource implements Source {
         return rows;
     }
 
-    /** The request as the source reads it: the filter moved into the query, which is described again with it. */
+    /**
+     * The request as the source reads it: the filter moved into the query, which is described again with it, and
+     * always incremental: a flow goes on from its position, and its first run from {@code history_start}.
+     */
     private ReadRequest sourceRequest(ReadRequest request) {
         StreamDescriptor described = netSuite.describeDocument(select.filtered(request.filter()).definition(),
                 details);
-        return new ReadRequest(described, request.columns(), request.mode(), request.state(), Optional.empty(),
+        return new ReadRequest(described, request.columns(), ReadMode.INCREMENTAL, request.state(), Optional.empty(),
                 request.lookback(), request.window(), request.ordered());
     }
 
