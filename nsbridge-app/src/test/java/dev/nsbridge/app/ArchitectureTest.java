@@ -3,6 +3,9 @@ package dev.nsbridge.app;
 import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
 import static com.tngtech.archunit.core.domain.JavaClass.Predicates.implement;
 import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,6 +33,13 @@ final class ArchitectureTest {
     private static final String SANDBOX = "dev.nsbridge.sandbox..";
     private static final String APP = "dev.nsbridge.app..";
     private static final String TEST_SUPPORT = "dev.nsbridge.testsupport..";
+    /**
+     * What of NetSuite the flows may use: the client they are handed ({@code NetSuiteClient}, in the module's root
+     * package), the source that reads streams, and the records API that writes a field back. SuiteQL text, its
+     * pages and rows, HTTP, auth and governance stay behind the source.
+     */
+    private static final String[] NETSUITE_SOURCE_API = {"dev.nsbridge.netsuite", "dev.nsbridge.netsuite.source",
+            "dev.nsbridge.netsuite.records"};
 
     private static JavaClasses main;
 
@@ -81,6 +91,14 @@ final class ArchitectureTest {
         check(noClasses().that().resideInAPackage(FLOWS).should().dependOnClassesThat()
                 .resideInAnyPackage(WAREHOUSE, ENGINE, SANDBOX, APP)
                 .because("the flows tie NetSuite to Klaviyo and nothing else"));
+    }
+
+    @Test
+    void shouldLetFlowsReadNetSuiteOnlyThroughItsPublicSourceApi() {
+        check(noClasses().that().resideInAPackage(FLOWS).should().dependOnClassesThat(
+                        resideInAPackage(NETSUITE).and(not(resideInAnyPackage(NETSUITE_SOURCE_API))))
+                .because("one reader per system: flows read NetSuite through its source, as extracts do, and"
+                        + " never write SuiteQL paging or parse its rows themselves"));
     }
 
     @Test

@@ -72,6 +72,7 @@ final class DestinationLoad {
                     case BOOLEAN -> n % 3 == 0;
                     case DATE -> LocalDate.of(2024, 1, 1).plusDays(n % 700);
                     case TIMESTAMP -> EPOCH.plusSeconds(n * 7);
+                    case RECORDS -> throw new IllegalArgumentException("a table holds no nested records");
                 };
             };
         }

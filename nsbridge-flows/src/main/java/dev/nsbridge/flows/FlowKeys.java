@@ -37,17 +37,6 @@ public final class FlowKeys {
         return settings.find(HISTORY_START).map(day -> LocalDate.parse(day).atStartOfDay(ZoneOffset.UTC).toInstant());
     }
 
-    /** {@code subsidiary IN (…)} on {@code column}, if subsidiaries are set. */
-    public static Optional<dev.nsbridge.flows.read.FlowQuery.Condition> subsidiaries(ConfigValues settings,
-                                                                                     String column) {
-        List<String> ids = settings.find(SUBSIDIARIES).orElse(List.of());
-        if (ids.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(new dev.nsbridge.flows.read.FlowQuery.Condition(column + " IN ("
-                + String.join(", ", ids.stream().map(id -> "?").toList()) + ")", ids));
-    }
-
     private static Validator<String> isoDate() {
         return Validator.of("a date such as 2024-01-31", text -> {
             try {

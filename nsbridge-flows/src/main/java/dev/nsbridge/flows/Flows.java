@@ -13,15 +13,16 @@ import dev.nsbridge.flows.items.ItemQuery;
 import dev.nsbridge.flows.orders.EventDelivery;
 import dev.nsbridge.flows.orders.EventKind;
 import dev.nsbridge.flows.orders.OrderFlowSettings;
-import dev.nsbridge.flows.orders.OrderLines;
 import dev.nsbridge.flows.orders.OrderQueries;
-import dev.nsbridge.flows.orders.ShipmentDetails;
-import dev.nsbridge.flows.read.FlowQuery;
-import dev.nsbridge.flows.read.NetSuiteQuerySource;
-import dev.nsbridge.flows.read.PageDetails;
+import dev.nsbridge.flows.read.FlowSelect;
+import dev.nsbridge.flows.read.FlowSource;
 import dev.nsbridge.flows.suppressions.SuppressionDelivery;
 import dev.nsbridge.flows.suppressions.SuppressionSource;
+import dev.nsbridge.netsuite.source.DetailQuery;
+import dev.nsbridge.netsuite.source.NetSuiteSource;
+import dev.nsbridge.netsuite.source.SourceTuning;
 import dev.nsbridge.spi.config.ConfigValues;
+import dev.nsbridge.spi.data.RecordError;
 import dev.nsbridge.spi.errors.ConfigurationException;
 import java.time.Instant;
 import java.util.Arrays;
@@ -74,22 +75,23 @@ public final class Flows {
     private static FlowPieces customers(String name, FlowContext context) {
         ConfigValues values = context.settings();
         CustomerFlowSettings settings = CustomerFlowSettings.from(values);
-        FlowQuery query = withSubsidiaries(CustomerQuery.of(settings.profileIdField(),
+        FlowSelect query = withSubsidiaries(CustomerQuery.of(settings.profileIdField(),
                 settings.mapping().propertyMapping().keySet()), values, "c.subsidiary");
         ProfileDelivery delivery = new ProfileDelivery(context.klaviyo(), settings,
                 new Consents(context.klaviyo(), settings.listId(), context.liveSince(), context.clock(),
                         context.ledger()),
                 new ProfileIds(context.klaviyo(), context.netSuite(), settings.profileIdField(),
                         settings.writeBackProfileId()), context.recorder());
-        return fromNetSuite(name, context, query, PageDetails.NONE, delivery, "klaviyo:profiles");
+        return fromNetSuite(name, context, query, List.of(), delivery, "klaviyo:profiles");
     }
 
-    private static FlowPieces events(String name, FlowContext context, EventKind kind, FlowQuery base) {
+    private static FlowPieces events(String name, FlowContext context, EventKind kind, FlowSelect base) {
         ConfigValues values = context.settings();
         OrderFlowSettings settings = OrderFlowSettings.from(values, context.liveSince());
-        FlowQuery query = withSubsidiaries(base, values, "so.subsidiary");
-        OrderLines lines = new OrderLines(settings.brandField(), settings.categoryField());
-        PageDetails details = kind == EventKind.FULFILLED ? new ShipmentDetails(lines) : lines;
+        FlowSelect query = withSubsidiaries(base, values, "so.subsidiary");
+        List<DetailQuery> details = kind == EventKind.FULFILLED
+                ? OrderQueries.shipments(settings.brandField(), settings.categoryField())
+                : List.of(OrderQueries.lines(settings.brandField(), settings.categoryField()));
         return fromNetSuite(name, context, query, details,
                 new EventDelivery(context.klaviyo(), kind, settings, context.recorder()), "klaviyo:events");
     }
@@ -97,9 +99,9 @@ public final class Flows {
     private static FlowPieces items(String name, FlowContext context) {
         ConfigValues values = context.settings();
         ItemFlowSettings settings = ItemFlowSettings.from(values);
-        FlowQuery query = withSubsidiaries(ItemQuery.of(settings.customMetadata().keySet()), values,
+        FlowSelect query = withSubsidiaries(ItemQuery.of(settings.customMetadata().keySet()), values,
                 "i.subsidiary");
-        return fromNetSuite(name, context, query, PageDetails.NONE,
+        return fromNetSuite(name, context, query, List.of(),
                 new CatalogDelivery(context.klaviyo(), settings, context.recorder()), "klaviyo:catalog-items");
     }
 
@@ -115,17 +117,23 @@ public final class Flows {
                 "netsuite:globalSubscriptionStatus");
     }
 
-    private static FlowPieces fromNetSuite(String name, FlowContext context, FlowQuery query, PageDetails details,
-                                           dev.nsbridge.flows.delivery.Delivery delivery, String target) {
+    private static FlowPieces fromNetSuite(String name, FlowContext context, FlowSelect query,
+                                           List<DetailQuery> details, dev.nsbridge.flows.delivery.Delivery delivery,
+                                           String target) {
         ConfigValues values = context.settings();
-        NetSuiteQuerySource source = new NetSuiteQuerySource(context.netSuite(), query, details,
-                values.get(FlowKeys.BATCH_SIZE), FlowKeys.historyStart(values));
+        SourceTuning defaults = SourceTuning.DEFAULTS;
+        // A page is a batch: the position is committed after each, so a crash redoes at most one page.
+        int page = values.get(FlowKeys.BATCH_SIZE);
+        NetSuiteSource netSuite = new NetSuiteSource(context.netSuite(), new SourceTuning(page, page,
+                defaults.rangeRows(), defaults.inListItems(), defaults.queuedBatches()));
+        FlowSource source = new FlowSource(netSuite, query, details, FlowKeys.historyStart(values));
         Optional<String> filter = values.find(FlowKeys.FILTER);
         return new FlowPieces(name, source, source.stream(), filter, new FlowDestination(delivery,
-                FlowDestination.Rereader.fromNetSuite(source, filter)), target);
+                errors -> source.readKeys(errors.stream().map(RecordError::recordKey).distinct().toList(), filter)),
+                target);
     }
 
-    private static FlowQuery withSubsidiaries(FlowQuery query, ConfigValues values, String column) {
-        return FlowKeys.subsidiaries(values, column).map(query::and).orElse(query);
+    private static FlowSelect withSubsidiaries(FlowSelect query, ConfigValues values, String column) {
+        return query.within(column, values.find(FlowKeys.SUBSIDIARIES).orElse(List.of()));
     }
 }

@@ -1,6 +1,7 @@
 package dev.nsbridge.flows;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.nsbridge.flows.delivery.DryRunPayload;
 import dev.nsbridge.flows.delivery.DryRunRecorder;
@@ -8,16 +9,18 @@ import dev.nsbridge.flows.delivery.WriteOptions;
 import dev.nsbridge.flows.orders.EventDelivery;
 import dev.nsbridge.flows.orders.EventKind;
 import dev.nsbridge.flows.orders.OrderFlowSettings;
-import dev.nsbridge.flows.read.FlowQuery;
 import dev.nsbridge.flows.orders.OrderQueries;
 import dev.nsbridge.klaviyo.KlaviyoClient;
 import dev.nsbridge.klaviyo.KlaviyoSettings;
 import dev.nsbridge.klaviyo.http.Timing;
-import dev.nsbridge.netsuite.suiteql.DateConventions;
-import dev.nsbridge.netsuite.suiteql.SuiteQlQuery;
 import dev.nsbridge.spi.config.ConfigDef;
 import dev.nsbridge.spi.config.ConfigProblem;
+import dev.nsbridge.spi.data.NestedRecords;
+import dev.nsbridge.spi.errors.ConfigurationException;
+import dev.nsbridge.spi.data.RecordSchema;
 import dev.nsbridge.spi.secret.Secret;
+import dev.nsbridge.spi.stream.Column;
+import dev.nsbridge.spi.stream.ColumnType;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -72,20 +75,21 @@ final class FlowsTest {
     }
 
     @Test
-    void shouldReadAfterTheLastDateAndIdSoRecordsSharingASecondAreNeitherSkippedNorRepeated() {
-        FlowQuery query = OrderQueries.placed();
-        DateConventions dates = DateConventions.DEFAULT;
+    void shouldPutTheUsersFilterAndSubsidiariesInsideTheFlowsQueryWhereTheyCanNameItsTables() {
+        String text = OrderQueries.placed().within("so.subsidiary", List.of("1", "3"))
+                .filtered(Optional.of("c.category = 2")).text();
 
-        SuiteQlQuery first = query.after(Optional.empty(), Optional.empty(),
-                Optional.of(Instant.parse("2024-01-01T08:00:00Z")), dates);
-        SuiteQlQuery next = query.after(Optional.of(Instant.parse("2024-03-01T12:00:00Z")), Optional.of("77"),
-                Optional.empty(), dates);
+        assertThat(text).startsWith("SELECT so.id AS id, so.id AS order_id")
+                .contains("TO_CHAR(so.createddate, 'YYYY-MM-DD HH24:MI:SS') AS cursor_date")
+                .endsWith("WHERE (so.type = 'SalesOrd') AND (so.subsidiary IN (1, 3)) AND (c.category = 2)");
+    }
 
-        assertThat(first.text()).contains("so.createddate >= TO_DATE(?").endsWith("ORDER BY so.createddate, so.id");
-        assertThat(first.params()).containsExactly("2024-01-01 00:00:00");
-        assertThat(next.text()).contains("(so.createddate > TO_DATE(?, 'YYYY-MM-DD HH24:MI:SS') OR (so.createddate"
-                + " = TO_DATE(?, 'YYYY-MM-DD HH24:MI:SS') AND so.id > ?))");
-        assertThat(next.params()).containsExactly("2024-03-01 04:00:00", "2024-03-01 04:00:00", "77");
+    @Test
+    void shouldRefuseAFilterThatIsMoreThanOneConditionAndASubsidiaryThatIsNotAnId() {
+        assertThatThrownBy(() -> OrderQueries.placed().filtered(Optional.of("1 = 1) OR (1 = 1")))
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("filter");
+        assertThatThrownBy(() -> OrderQueries.placed().within("so.subsidiary", List.of("1) OR (1 = 1")))
+                .isInstanceOf(ConfigurationException.class);
     }
 
     private static Map<String, Object> order(Instant placed) {
@@ -102,9 +106,14 @@ final class FlowsTest {
         row.put("bill_address1", "1 Main St");
         row.put("bill_city", "Austin");
         row.put("bill_country", "US");
-        row.put("lines", "[{\"line_id\":\"1\",\"item_id\":\"7\",\"sku\":\"SKU-7\",\"name\":\"Mug\",\"quantity\":2,"
-                + "\"rate\":19.95,\"amount\":39.90},{\"line_id\":\"2\",\"item_id\":\"8\",\"sku\":\"SKU-8\","
-                + "\"name\":\"Tea\",\"quantity\":1,\"rate\":20,\"amount\":20}]");
+        RecordSchema line = new RecordSchema(List.of(new Column("line_id", ColumnType.STRING),
+                new Column("item_id", ColumnType.STRING), new Column("sku", ColumnType.STRING),
+                new Column("name", ColumnType.STRING), new Column("quantity", ColumnType.DECIMAL),
+                new Column("rate", ColumnType.DECIMAL), new Column("amount", ColumnType.DECIMAL)));
+        row.put(OrderQueries.LINES, new NestedRecords(line, List.of(
+                new Object[] {"1", "7", "SKU-7", "Mug", new BigDecimal("2"), new BigDecimal("19.95"),
+                        new BigDecimal("39.90")},
+                new Object[] {"2", "8", "SKU-8", "Tea", BigDecimal.ONE, new BigDecimal("20"), new BigDecimal("20")})));
         return row;
     }
 
@@ -119,7 +128,7 @@ final class FlowsTest {
         var events = events(EventKind.PLACED, Map.of("url_template", "https://shop.example.com/p/{sku}"),
                 DryRunRecorder.DISCARD).events(order(Instant.parse("2024-02-01T10:00:00Z")));
 
-        assertThat(events).extracting(e -> e.metric()).containsExactly("Placed Order", "Ordered Product",
+        assertThat(events).extracting(e -> e.metricName()).containsExactly("Placed Order", "Ordered Product",
                 "Ordered Product");
         assertThat(events).extracting(e -> e.uniqueId()).containsExactly("5001", "5001:1", "5001:2");
         assertThat(events).allMatch(e -> e.backfill());
@@ -136,7 +145,7 @@ final class FlowsTest {
                 .events(order(Instant.parse("2025-07-01T10:00:00Z")));
 
         assertThat(events).singleElement().satisfies(event -> {
-            assertThat(event.metric()).isEqualTo("Placed Order NS");
+            assertThat(event.metricName()).isEqualTo("Placed Order NS");
             assertThat(event.backfill()).isFalse();
         });
     }
@@ -151,7 +160,7 @@ final class FlowsTest {
         var events = events(EventKind.REFUNDED, Map.of(), DryRunRecorder.DISCARD).events(refund);
 
         assertThat(events).singleElement().satisfies(event -> {
-            assertThat(event.metric()).isEqualTo("Refunded Order");
+            assertThat(event.metricName()).isEqualTo("Refunded Order");
             assertThat(event.uniqueId()).isEqualTo("5001");
             assertThat(event.value()).isEqualByComparingTo("20.00");
             assertThat(event.properties()).containsEntry("Reason", "Damaged");

@@ -113,6 +113,14 @@ public final class NetSuiteClient {
         return governance;
     }
 
+    /**
+     * How many requests the account takes at once (its concurrency budget, read from NetSuite on first use): how
+     * many workers, readers or writers, are worth running against it.
+     */
+    public int concurrencyPermits() {
+        return governance().budget().permits();
+    }
+
     /** Requests in flight right now, for progress displays. */
     public int inFlight() {
         return gate.inFlight();

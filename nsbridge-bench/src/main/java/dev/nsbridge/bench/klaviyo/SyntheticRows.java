@@ -1,5 +1,9 @@
 package dev.nsbridge.bench.klaviyo;
 
+import dev.nsbridge.spi.data.NestedRecords;
+import dev.nsbridge.spi.data.RecordSchema;
+import dev.nsbridge.spi.stream.Column;
+import dev.nsbridge.spi.stream.ColumnType;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +18,12 @@ import java.util.Map;
  * the sandbox's memory bounded while every row is still a full write on Klaviyo's side.
  */
 final class SyntheticRows {
+    /** An order line as the orders flow nests it in the order's row. */
+    private static final RecordSchema LINE = new RecordSchema(List.of(new Column("line_id", ColumnType.STRING),
+            new Column("item_id", ColumnType.STRING), new Column("sku", ColumnType.STRING),
+            new Column("name", ColumnType.STRING), new Column("quantity", ColumnType.DECIMAL),
+            new Column("rate", ColumnType.DECIMAL), new Column("amount", ColumnType.DECIMAL),
+            new Column("category", ColumnType.STRING), new Column("brand", ColumnType.STRING)));
     private final int customers;
     private final Instant placedBefore;
     private long nextOrder = 1;
@@ -46,11 +56,12 @@ final class SyntheticRows {
             row.put("bill_state", "MA");
             row.put("bill_zip", "02110");
             row.put("bill_country", "US");
-            row.put("lines", "[{\"line_id\":1,\"item_id\":" + (order % 200 + 1) + ",\"sku\":\"SKU-" + (order % 200 + 1)
-                    + "\",\"name\":\"Linen shirt\",\"quantity\":1,\"rate\":49.5,\"amount\":49.5,"
-                    + "\"category\":\"Shirts\",\"brand\":\"Northwind\"},{\"line_id\":2,\"item_id\":7,\"sku\":\"SKU-7\","
-                    + "\"name\":\"Canvas tote\",\"quantity\":1,\"rate\":25,\"amount\":25,\"category\":\"Bags\","
-                    + "\"brand\":\"Northwind\"}]");
+            String item = Long.toString(order % 200 + 1);
+            row.put("lines", new NestedRecords(LINE, List.of(
+                    new Object[] {"1", item, "SKU-" + item, "Linen shirt", BigDecimal.ONE, new BigDecimal("49.5"),
+                            new BigDecimal("49.5"), "Shirts", "Northwind"},
+                    new Object[] {"2", "7", "SKU-7", "Canvas tote", BigDecimal.ONE, new BigDecimal("25"),
+                            new BigDecimal("25"), "Bags", "Northwind"})));
             rows.add(row);
         }
         return rows;

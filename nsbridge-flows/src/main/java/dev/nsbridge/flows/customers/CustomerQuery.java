@@ -1,8 +1,7 @@
 package dev.nsbridge.flows.customers;
 
-import dev.nsbridge.flows.read.FlowQuery;
-import dev.nsbridge.flows.read.FlowQuery.Projection;
-import dev.nsbridge.netsuite.suiteql.Identifiers;
+import dev.nsbridge.flows.read.FlowSelect;
+import dev.nsbridge.flows.read.FlowSelect.Projection;
 import dev.nsbridge.spi.stream.ColumnType;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +23,7 @@ public final class CustomerQuery {
      * @param profileIdField the customer field holding Klaviyo's profile id, e.g. custentity_klaviyo_profile_id
      * @param mappedColumns  customer columns mapped to profile properties (custom fields and overrides)
      */
-    public static FlowQuery of(String profileIdField, Set<String> mappedColumns) {
+    public static FlowSelect of(String profileIdField, Set<String> mappedColumns) {
         List<Projection> columns = new ArrayList<>(List.of(
                 text("id", "c.id"), text("email", "c.email"), text("phone", "c.phone"),
                 text("firstname", "c.firstname"), text("lastname", "c.lastname"),
@@ -32,17 +31,17 @@ public final class CustomerQuery {
                 text("globalsubscriptionstatus", "c.globalsubscriptionstatus"),
                 new Projection("datecreated", "c.datecreated", ColumnType.TIMESTAMP),
                 new Projection("lastmodifieddate", "c.lastmodifieddate", ColumnType.TIMESTAMP),
-                text(PROFILE_ID, "c." + Identifiers.require(profileIdField, "column")),
+                text(PROFILE_ID, FlowSelect.field("c", profileIdField)),
                 text("bill_address1", "b.addr1"), text("bill_address2", "b.addr2"), text("bill_city", "b.city"),
                 text("bill_state", "b.state"), text("bill_zip", "b.zip"), text("bill_country", "b.country")));
         for (String column : mappedColumns) {
-            String alias = Identifiers.require(column, "column").toLowerCase(Locale.ROOT);
+            String alias = column.toLowerCase(Locale.ROOT);
             if (columns.stream().noneMatch(p -> p.alias().equals(alias))) {
-                columns.add(text(alias, "c." + alias));
+                columns.add(text(alias, FlowSelect.field("c", alias)));
             }
         }
-        return new FlowQuery("customers", "customer c LEFT JOIN entityaddress b ON b.nkey = c.defaultbillingaddress",
-                columns, "lastmodifieddate", "id", List.of(FlowQuery.Condition.of("c.isinactive = 'F'")));
+        return new FlowSelect("customers", "customer c LEFT JOIN entityaddress b ON b.nkey = c.defaultbillingaddress",
+                columns, "lastmodifieddate", "id", List.of("c.isinactive = 'F'"));
     }
 
     private static Projection text(String alias, String expression) {

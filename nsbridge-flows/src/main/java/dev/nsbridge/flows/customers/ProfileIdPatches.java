@@ -174,7 +174,7 @@ final class ProfileIdPatches {
 
     private synchronized ThreadPoolExecutor workers() {
         if (workers == null) {
-            int threads = Math.max(1, netSuite.governance().budget().permits() - 1);
+            int threads = Math.max(1, netSuite.concurrencyPermits() - 1);
             workers = new ThreadPoolExecutor(threads, threads, 30, TimeUnit.SECONDS,
                     new LinkedBlockingQueue<>(), runnable -> {
                         Thread thread = new Thread(runnable, "netsuite-profile-id-write-back");

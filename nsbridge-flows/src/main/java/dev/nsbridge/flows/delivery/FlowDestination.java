@@ -1,6 +1,5 @@
 package dev.nsbridge.flows.delivery;
 
-import dev.nsbridge.flows.read.NetSuiteQuerySource;
 import dev.nsbridge.spi.data.Batch;
 import dev.nsbridge.spi.data.RecordError;
 import dev.nsbridge.spi.destination.DestinationWriter;
@@ -35,11 +34,6 @@ public final class FlowDestination implements RetryableDestination {
     @FunctionalInterface
     public interface Rereader {
         List<Map<String, Object>> reread(List<RecordError> errors);
-
-        /** From the NetSuite query the flow reads, by the errors' keys. */
-        static Rereader fromNetSuite(NetSuiteQuerySource source, Optional<String> filter) {
-            return errors -> source.readKeys(errors.stream().map(RecordError::recordKey).distinct().toList(), filter);
-        }
     }
 
     @Override
@@ -53,7 +47,7 @@ public final class FlowDestination implements RetryableDestination {
 
             @Override
             public WriteResult write(Batch batch) {
-                return delivery.deliver(NetSuiteQuerySource.rows(batch), options);
+                return delivery.deliver(List.<Map<String, Object>>copyOf(batch.rowMaps()), options);
             }
 
             @Override

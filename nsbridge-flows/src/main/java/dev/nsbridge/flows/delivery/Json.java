@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /** JSON text for payloads and documents, with dates as ISO 8601 text as nsbridge keeps them. */
@@ -50,14 +49,6 @@ public final class Json {
             return MAPPER.readValue(text, new TypeReference<LinkedHashMap<String, Object>>() { });
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("not a JSON object: " + e.getOriginalMessage(), e);
-        }
-    }
-
-    public static List<Map<String, Object>> list(String text) {
-        try {
-            return MAPPER.readValue(text, new TypeReference<List<Map<String, Object>>>() { });
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("not a JSON array of objects: " + e.getOriginalMessage(), e);
         }
     }
 

@@ -1,8 +1,7 @@
 package dev.nsbridge.flows.items;
 
-import dev.nsbridge.flows.read.FlowQuery;
-import dev.nsbridge.flows.read.FlowQuery.Projection;
-import dev.nsbridge.netsuite.suiteql.Identifiers;
+import dev.nsbridge.flows.read.FlowSelect;
+import dev.nsbridge.flows.read.FlowSelect.Projection;
 import dev.nsbridge.spi.stream.ColumnType;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +21,7 @@ public final class ItemQuery {
     private ItemQuery() {
     }
 
-    public static FlowQuery of(Set<String> metadataColumns) {
+    public static FlowSelect of(Set<String> metadataColumns) {
         List<Projection> columns = new ArrayList<>(List.of(text("id", "i.id"), text("itemid", "i.itemid"),
                 text("displayname", "i.displayname"), text("description", "i.description"),
                 new Projection("baseprice", "i.baseprice", ColumnType.DECIMAL), text("isinactive", "i.isinactive"),
@@ -30,12 +29,12 @@ public final class ItemQuery {
                 new Projection("totalquantityonhand", "i.totalquantityonhand", ColumnType.DECIMAL),
                 new Projection("lastmodifieddate", "i.lastmodifieddate", ColumnType.TIMESTAMP)));
         for (String column : metadataColumns) {
-            String alias = Identifiers.require(column, "column").toLowerCase(Locale.ROOT);
+            String alias = column.toLowerCase(Locale.ROOT);
             if (columns.stream().noneMatch(p -> p.alias().equals(alias))) {
-                columns.add(text(alias, "i." + alias));
+                columns.add(text(alias, FlowSelect.field("i", alias)));
             }
         }
-        return new FlowQuery("items", "item i", columns, "lastmodifieddate", "id", List.of());
+        return new FlowSelect("items", "item i", columns, "lastmodifieddate", "id", List.of());
     }
 
     private static Projection text(String alias, String expression) {

@@ -7,13 +7,12 @@ import dev.nsbridge.flows.delivery.Json;
 import dev.nsbridge.flows.delivery.Refusals;
 import dev.nsbridge.flows.delivery.WriteOptions;
 import dev.nsbridge.klaviyo.KlaviyoClient;
+import dev.nsbridge.klaviyo.events.Event;
 import dev.nsbridge.klaviyo.events.KlaviyoEvents;
-import dev.nsbridge.klaviyo.profiles.Profile;
 import dev.nsbridge.spi.data.RecordError;
 import dev.nsbridge.spi.destination.WriteResult;
 import dev.nsbridge.spi.errors.NsbridgeException;
 import dev.nsbridge.spi.errors.RecordException;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -59,12 +58,12 @@ public final class EventDelivery implements Delivery {
 
     @Override
     public WriteResult deliver(List<Map<String, Object>> rows, WriteOptions options) {
-        Map<String, List<dev.nsbridge.klaviyo.events.Event>> byRecord = new LinkedHashMap<>();
+        Map<String, List<Event>> byRecord = new LinkedHashMap<>();
         List<RecordError> errors = new ArrayList<>();
         for (Map<String, Object> row : rows) {
             String key = String.valueOf(row.get("id"));
             try {
-                byRecord.put(key, events(row).stream().map(EventDelivery::klaviyoEvent).toList());
+                byRecord.put(key, events(row));
             } catch (RuntimeException unusable) {
                 errors.add(Refusals.of(key, "ORDER_UNREADABLE", "the order could not be read as events: "
                         + unusable.getMessage() + " (fix: correct the order in NetSuite, then retry)", Json.plain(row)));
@@ -75,7 +74,7 @@ public final class EventDelivery implements Delivery {
                     key, "POST", BULK_PATH, Json.text(KlaviyoEvents.bulkEntry(event))))));
             return new WriteResult(byRecord.size(), 0, errors);
         }
-        List<dev.nsbridge.klaviyo.events.Event> all = byRecord.values().stream().flatMap(List::stream).toList();
+        List<Event> all = byRecord.values().stream().flatMap(List::stream).toList();
         if (!all.isEmpty()) {
             try {
                 klaviyo.events().createAll(all);
@@ -87,8 +86,8 @@ public final class EventDelivery implements Delivery {
                 .count(), 0, errors);
     }
 
-    private void sendOneByOne(String key, List<dev.nsbridge.klaviyo.events.Event> list, List<RecordError> errors) {
-        for (dev.nsbridge.klaviyo.events.Event event : list) {
+    private void sendOneByOne(String key, List<Event> list, List<RecordError> errors) {
+        for (Event event : list) {
             try {
                 klaviyo.events().create(event);
             } catch (NsbridgeException refusal) {
@@ -99,15 +98,5 @@ public final class EventDelivery implements Delivery {
                 return;
             }
         }
-    }
-
-    /** The flows' event as the Klaviyo client's: the customer is found by external id, email and phone. */
-    static dev.nsbridge.klaviyo.events.Event klaviyoEvent(Event event) {
-        Order.CustomerRef who = event.profile();
-        Profile profile = new Profile(null, who.email().orElse(null), who.phoneNumber().orElse(null),
-                who.externalId(), null, null, null, null, null, null, Map.of());
-        BigDecimal value = event.value();
-        return new dev.nsbridge.klaviyo.events.Event(event.metric(), profile, event.properties(), event.time(), value,
-                event.currency(), event.uniqueId(), event.backfill());
     }
 }

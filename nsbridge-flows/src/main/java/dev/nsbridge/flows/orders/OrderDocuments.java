@@ -3,8 +3,9 @@ package dev.nsbridge.flows.orders;
 import dev.nsbridge.flows.contact.EmailAddresses;
 import dev.nsbridge.flows.contact.PhoneNumbers;
 import dev.nsbridge.flows.contact.Checked;
-import dev.nsbridge.flows.delivery.Json;
+import dev.nsbridge.spi.data.NestedRecords;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * An order flow's row (see {@link OrderQueries}, {@link OrderLines}) as an {@link Order}. The customer's email and
+ * An order flow's row (see {@link OrderQueries}), lines included, as an {@link Order}. The customer's email and
  * phone go only when valid: an order is still worth recording against the profile's external id when the email on
  * file is broken, since the customers flow reports that fault.
  */
@@ -30,35 +31,55 @@ public final class OrderDocuments {
                 PhoneNumbers.toE164(text(row, "phone").orElse(null), region).flatMap(Checked::value));
         return new Order(text(row, "order_id").orElseThrow(), text(row, "tranid").orElse(null), customer,
                 (Instant) row.get("placed_at"), decimal(row.get("total")), text(row, "currency").orElse(null),
-                Optional.empty(), Optional.empty(), lines(row, OrderLines.COLUMN), address(row, "bill"),
+                Optional.empty(), Optional.empty(), lines(row, OrderQueries.LINES), address(row, "bill"),
                 address(row, "ship"));
     }
 
-    /** A fulfillment row (see {@link OrderQueries#fulfilled}, {@link ShipmentDetails}) as the shipment it made. */
+    /** A fulfillment row (see {@link OrderQueries#fulfilled}) as the shipment it made. */
     public Shipment shipment(Map<String, Object> row, Instant shippedAt) {
         String id = text(row, "id").orElseThrow();
         List<String> trackingNumbers = new ArrayList<>();
-        Json.tree(text(row, ShipmentDetails.TRACKING_NUMBERS).orElse("[]"))
-                .forEach(number -> trackingNumbers.add(number.asText()));
+        for (Map<String, Object> number : nested(row, OrderQueries.TRACKING_NUMBERS)) {
+            text(number, "tracking_number").ifPresent(trackingNumbers::add);
+        }
+        String first = nested(row, OrderQueries.FIRST_FULFILLMENT).stream().findFirst()
+                .flatMap(firstOfOrder -> text(firstOfOrder, "first_id")).orElse(id);
         return new Shipment(id, text(row, "fulfillment_number"), shippedAt, text(row, "carrier"), trackingNumbers,
-                lines(row, ShipmentDetails.LINES), id.equals(text(row, ShipmentDetails.FIRST_FULFILLMENT).orElse(id)));
+                lines(row, OrderQueries.SHIPPED_LINES), id.equals(first));
     }
 
-    /** The item lines a row holds as JSON in {@code column}. */
+    /**
+     * The item lines a row holds in {@code column}, as the source read them. A shipped line carries no price of its
+     * own: it is valued at the order line it ships, in proportion to the quantity shipped (see
+     * {@link OrderQueries#fulfilled}).
+     */
     private List<Order.Line> lines(Map<String, Object> row, String column) {
         List<Order.Line> lines = new ArrayList<>();
-        for (Map<String, Object> line : Json.list(text(row, column).orElse("[]"))) {
-            String itemId = String.valueOf(line.get("item_id"));
-            Optional<String> sku = Optional.ofNullable((String) line.get("sku"));
-            lines.add(new Order.Line(String.valueOf(line.get("line_id")), itemId, sku,
-                    String.valueOf(line.getOrDefault("name", sku.orElse(itemId))), decimal(line.get("quantity")),
-                    decimal(line.get("rate")), decimal(line.get("amount")),
-                    Optional.ofNullable((String) line.get("category")).stream().toList(),
-                    Optional.ofNullable((String) line.get("brand")),
+        for (Map<String, Object> line : nested(row, column)) {
+            String itemId = text(line, "item_id").orElseThrow();
+            Optional<String> sku = text(line, "sku");
+            BigDecimal quantity = decimal(line.get("quantity"));
+            lines.add(new Order.Line(text(line, "line_id").orElseThrow(), itemId, sku,
+                    text(line, "name").orElse(sku.orElse(itemId)), quantity, decimal(line.get("rate")),
+                    line.containsKey("amount") ? decimal(line.get("amount")) : shippedValue(line, quantity),
+                    text(line, "category").stream().toList(), text(line, "brand"),
                     urlTemplate.map(t -> t.replace("{id}", itemId).replace("{sku}", sku.orElse(itemId))),
                     Optional.empty()));
         }
         return lines;
+    }
+
+    private static BigDecimal shippedValue(Map<String, Object> line, BigDecimal shipped) {
+        BigDecimal ordered = decimal(line.get("ordered"));
+        if (ordered.signum() == 0 || !line.containsKey("ordered_amount")) {
+            return BigDecimal.ZERO;
+        }
+        return decimal(line.get("ordered_amount")).multiply(shipped).divide(ordered, 2, RoundingMode.HALF_UP);
+    }
+
+    /** The records nested in {@code column}, each read by name; none when the row has none. */
+    private static List<? extends Map<String, Object>> nested(Map<String, Object> row, String column) {
+        return row.get(column) instanceof NestedRecords records ? records.maps() : List.of();
     }
 
     private static Optional<Order.Address> address(Map<String, Object> row, String kind) {

@@ -1,5 +1,7 @@
 package dev.nsbridge.flows.orders;
 
+import dev.nsbridge.klaviyo.events.Event;
+import dev.nsbridge.klaviyo.profiles.Profile;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Builds Klaviyo's e-commerce events from NetSuite orders, in the shapes Klaviyo's guide for custom platforms
+ * Builds Klaviyo's e-commerce events (as the Klaviyo client sends them) from NetSuite orders, in the shapes Klaviyo's guide for custom platforms
  * names. Cancellations and refunds reuse the Placed Order's unique id, as Klaviyo asks, so its lifetime value stays
  * right; each shipment is a Fulfilled Order of its own (see {@link #shipmentUniqueId}).
  */
@@ -36,8 +38,8 @@ public final class OrderEvents {
         events.add(orderEvent(settings.placedOrder(), order, order.placedAt(), order.total(), Map.of()));
         if (settings.sendLineEvents()) {
             for (Order.Line line : order.lines()) {
-                events.add(new Event(settings.orderedProduct(), order.customer(), order.placedAt(), line.amount(),
-                        order.currency(), lineUniqueId(order, line), lineProperties(order, line),
+                events.add(new Event(settings.orderedProduct(), profile(order.customer()), lineProperties(order, line),
+                        order.placedAt(), line.amount(), order.currency(), lineUniqueId(order, line),
                         isHistory(order.placedAt())));
             }
         }
@@ -49,7 +51,7 @@ public final class OrderEvents {
      * order's first fulfillment keeps the order's id, the one every fulfillment was sent under before shipments
      * had their own, when Klaviyo kept only the first of them. An account that already holds that event gets no
      * second copy of it when history is sent again after an upgrade; only the later shipments arrive. The first
-     * fulfillment is the one with the lowest internal id (see {@link ShipmentDetails}), which does not change as
+     * fulfillment is the one with the lowest internal id (see {@link OrderQueries#shipments}), which does not change as
      * later shipments are made, so the id is stable across reruns.
      */
     public static String shipmentUniqueId(Order order, Shipment shipment) {
@@ -62,8 +64,8 @@ public final class OrderEvents {
         shipment.number().ifPresent(number -> properties.put("FulfillmentId", number));
         shipment.carrier().ifPresent(carrier -> properties.put("Carrier", carrier));
         properties.put("TrackingNumbers", shipment.trackingNumbers());
-        return new Event(settings.fulfilledOrder(), order.customer(), shipment.shippedAt(), shipment.value(),
-                order.currency(), shipmentUniqueId(order, shipment), properties, isHistory(shipment.shippedAt()));
+        return new Event(settings.fulfilledOrder(), profile(order.customer()), properties, shipment.shippedAt(),
+                shipment.value(), order.currency(), shipmentUniqueId(order, shipment), isHistory(shipment.shippedAt()));
     }
 
     public Event cancelled(Order order, Instant cancelledAt, String reason) {
@@ -78,8 +80,14 @@ public final class OrderEvents {
     private Event orderEvent(String metric, Order order, Instant time, BigDecimal value, Map<String, Object> extra) {
         Map<String, Object> properties = orderProperties(order, order.lines());
         properties.putAll(extra);
-        return new Event(metric, order.customer(), time, value, order.currency(), orderUniqueId(order), properties,
-                isHistory(time));
+        return new Event(metric, profile(order.customer()), properties, time, value, order.currency(),
+                orderUniqueId(order), isHistory(time));
+    }
+
+    /** Who the event is about, as Klaviyo finds the person: by external id, email and phone. */
+    private static Profile profile(Order.CustomerRef who) {
+        return new Profile(null, who.email().orElse(null), who.phoneNumber().orElse(null), who.externalId(), null,
+                null, null, null, null, null, Map.of());
     }
 
     private boolean isHistory(Instant time) {

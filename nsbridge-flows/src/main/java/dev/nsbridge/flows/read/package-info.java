@@ -1,2 +1,2 @@
-/** The flows' own NetSuite reads: SuiteQL over joined tables, incremental on a modification date and an id. */
+/** A flow's NetSuite read: its select's text and columns, read as a query stream of the NetSuite source. */
 package dev.nsbridge.flows.read;

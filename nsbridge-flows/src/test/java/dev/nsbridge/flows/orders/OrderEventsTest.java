@@ -2,6 +2,7 @@ package dev.nsbridge.flows.orders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.nsbridge.klaviyo.events.Event;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -28,7 +29,7 @@ final class OrderEventsTest {
     void shouldSendOnePlacedOrderAndOneOrderedProductPerLineWithStableUniqueIds() {
         List<Event> events = new OrderEvents(OrderEventSettings.standard(LIVE)).placed(order(LIVE.plusSeconds(60)));
 
-        assertThat(events).extracting(Event::metric)
+        assertThat(events).extracting(Event::metricName)
                 .containsExactly("Placed Order", "Ordered Product", "Ordered Product");
         assertThat(events).extracting(Event::uniqueId).containsExactly("7001", "7001:1", "7001:2");
         Event placed = events.get(0);
@@ -85,7 +86,7 @@ final class OrderEventsTest {
         Event firstEvent = events.fulfilled(order, first);
         Event secondEvent = events.fulfilled(order, second);
 
-        assertThat(firstEvent.metric()).isEqualTo("Fulfilled Order");
+        assertThat(firstEvent.metricName()).isEqualTo("Fulfilled Order");
         assertThat(firstEvent.uniqueId()).isEqualTo(OrderEvents.orderUniqueId(order));
         assertThat(secondEvent.uniqueId()).isEqualTo(second.id()).isNotEqualTo(firstEvent.uniqueId());
         assertThat(firstEvent.value()).isEqualByComparingTo(mug.amount());
@@ -105,6 +106,6 @@ final class OrderEventsTest {
         OrderEventSettings settings = new OrderEventSettings("Placed Order", "Ordered Product", "Fulfilled Order",
                 "Cancelled Order", "Refunded Order", false, LIVE);
 
-        assertThat(new OrderEvents(settings).placed(order(LIVE))).extracting(Event::metric).containsExactly("Placed Order");
+        assertThat(new OrderEvents(settings).placed(order(LIVE))).extracting(Event::metricName).containsExactly("Placed Order");
     }
 }

@@ -2,17 +2,18 @@ package dev.nsbridge.netsuite.source;
 
 import dev.nsbridge.netsuite.NetSuiteClient;
 import dev.nsbridge.netsuite.suiteql.SuiteQl;
+import dev.nsbridge.spi.data.Batch;
 import dev.nsbridge.spi.errors.ConfigurationException;
 import dev.nsbridge.spi.source.BatchReader;
 import dev.nsbridge.spi.source.ReadMode;
 import dev.nsbridge.spi.source.ReadRequest;
-import dev.nsbridge.spi.source.Source;
+import dev.nsbridge.spi.source.QuerySource;
 import dev.nsbridge.spi.stream.StreamDescriptor;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -29,12 +30,14 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>incremental otherwise (merge loads): rows changed since the watermark less the lookback, in parallel id
  *       ranges, then the deleted records as deleted keys; the last batch carries the new watermark.</li>
  * </ul>
- * Workers never outnumber the account's concurrency budget. State keys are described in {@link SourceState}.
+ * A described query stream is read by keyset over the query as an inline view ({@link QueryReads}). Workers never
+ * outnumber the account's concurrency budget. State keys are described in {@link SourceState}.
  */
-public final class NetSuiteSource implements Source {
+public final class NetSuiteSource implements QuerySource {
     private final NetSuiteClient client;
     private final SourceTuning tuning;
-    private final Set<String> queryStreams = ConcurrentHashMap.newKeySet();
+    private final Map<String, String> queryStreams = new ConcurrentHashMap<>();
+    private final Map<String, List<DetailQuery>> documents = new ConcurrentHashMap<>();
 
     public NetSuiteSource(NetSuiteClient client) {
         this(client, SourceTuning.DEFAULTS);
@@ -51,20 +54,100 @@ public final class NetSuiteSource implements Source {
         return client.catalog().streams(false);
     }
 
-    /** A user's SuiteQL query as a stream; see {@link QueryStreams}. */
+    /**
+     * A user's SuiteQL query (joins and all: the equivalent of a saved search) as a stream this source then reads
+     * by its name; see {@link QueryStreams} and, for the reads, {@link QueryReads}.
+     */
     public StreamDescriptor describeQuery(QueryStreams.Definition definition) {
         StreamDescriptor stream = new QueryStreams(client.suiteQl()).describe(definition);
-        queryStreams.add(stream.name().toLowerCase(Locale.ROOT));
+        queryStreams.put(stream.name().toLowerCase(Locale.ROOT), SingleSelect.check(definition.name(),
+                definition.query()));
         return stream;
     }
 
     @Override
+    public StreamDescriptor describeQuery(String name, String query, List<String> uniqueKey,
+                                          Optional<String> incrementalKey) {
+        return describeQuery(new QueryStreams.Definition(name, query, uniqueKey, incrementalKey, List.of()));
+    }
+
+    /**
+     * A query stream whose records each carry the records of other queries that belong to them (a sales order and
+     * its lines), read with one more query per page for each detail (see {@link DetailQuery}): the stream's columns
+     * are the query's, then one {@code RECORDS} column per detail. Read it with {@link #readQuery} and
+     * {@link #readQueryKeys}.
+     */
+    public StreamDescriptor describeDocument(QueryStreams.Definition definition, List<DetailQuery> details) {
+        StreamDescriptor header = describeQuery(definition);
+        String name = header.name().toLowerCase(Locale.ROOT);
+        if (details.isEmpty()) {
+            documents.remove(name);
+            return header;
+        }
+        documents.put(name, List.copyOf(details));
+        return new StreamDescriptor(header.name(), DocumentReader.columns(header.columns(), details),
+                header.primaryKey(), header.cursor());
+    }
+
+    /**
+     * A read of a described query stream; an incremental read with no saved position starts at {@code start}
+     * (inclusive) when given, else at the beginning.
+     */
+    public BatchReader readQuery(ReadRequest request, Optional<Instant> start) {
+        List<DetailQuery> details = detailsOf(request);
+        BatchReader headers = new QueryReads(client.suiteQl(), tuning.pageRows()).read(queryOf(request),
+                headerRequest(request, details), start);
+        return details.isEmpty() ? headers : new DocumentReader(headers, client.suiteQl(), details);
+    }
+
+    /**
+     * The rows of a described query stream whose unique key takes one of {@code keys} (values in the key's order),
+     * as they are now, e.g. to retry them; keys no longer matching are simply absent. Every batch keeps the
+     * request's state.
+     */
+    public List<Batch> readQueryKeys(ReadRequest request, List<List<Object>> keys) {
+        List<DetailQuery> details = detailsOf(request);
+        List<Batch> headers = new QueryReads(client.suiteQl(), tuning.pageRows()).readKeys(queryOf(request),
+                headerRequest(request, details), keys);
+        if (details.isEmpty()) {
+            return headers;
+        }
+        DocumentReader documents = new DocumentReader(null, client.suiteQl(), details);
+        return headers.stream().map(documents::withDetails).toList();
+    }
+
+    private List<DetailQuery> detailsOf(ReadRequest request) {
+        return documents.getOrDefault(request.stream().name().toLowerCase(Locale.ROOT), List.of());
+    }
+
+    /** The request without the details' columns: what the query itself is read with. */
+    private static ReadRequest headerRequest(ReadRequest request, List<DetailQuery> details) {
+        if (details.isEmpty()) {
+            return request;
+        }
+        List<String> nested = details.stream().map(d -> d.column().toLowerCase(Locale.ROOT)).toList();
+        StreamDescriptor stream = request.stream();
+        StreamDescriptor header = new StreamDescriptor(stream.name(), stream.columns().stream()
+                .filter(c -> !nested.contains(c.name().toLowerCase(Locale.ROOT))).toList(), stream.primaryKey(),
+                stream.cursor());
+        return new ReadRequest(header, request.columns().stream()
+                .filter(c -> !nested.contains(c.toLowerCase(Locale.ROOT))).toList(), request.mode(), request.state(),
+                request.filter(), request.lookback(), request.window(), request.ordered());
+    }
+
+    private String queryOf(ReadRequest request) {
+        String query = queryStreams.get(request.stream().name().toLowerCase(Locale.ROOT));
+        if (query == null) {
+            throw new ConfigurationException("NETSUITE_QUERY_NOT_DESCRIBED", request.stream().name() + " is not a"
+                    + " query stream of this source", "describe it first with describeQuery");
+        }
+        return query;
+    }
+
+    @Override
     public BatchReader read(ReadRequest request) {
-        if (queryStreams.contains(request.stream().name().toLowerCase(Locale.ROOT))) {
-            // Reading a query needs a select over a subquery, which the SuiteQL builder does not make yet.
-            throw new ConfigurationException("NETSUITE_QUERY_READ_UNSUPPORTED", "query stream "
-                    + request.stream().name() + " can be described but not yet read", "extract the query's table"
-                    + " with a filter instead");
+        if (queryStreams.containsKey(request.stream().name().toLowerCase(Locale.ROOT))) {
+            return readQuery(request, Optional.empty());
         }
         ReadShape shape = ReadShape.of(request);
         SuiteQl suiteQl = client.suiteQl();

@@ -51,6 +51,16 @@ final class Probe {
     }
 
     /**
+     * The latest value of {@code column} among the rows, as {@code alias}, for a date a query projected with
+     * {@code TO_CHAR(col, 'YYYY-MM-DD HH24:MI:SS')}: that text sorts as the time does, and {@code TO_CHAR} again
+     * would not take it (Oracle's TO_CHAR of a string takes no format).
+     */
+    Probe latestText(String column, String alias) {
+        projections.add("MAX(" + Identifiers.require(column, "column") + ") AS " + Identifiers.require(alias, "alias"));
+        return this;
+    }
+
+    /**
      * How many rows have {@code cursor} strictly after {@code after}, as {@code alias}: what is new since the last
      * run, as opposed to the rows the lookback reads again.
      */
@@ -71,7 +81,8 @@ final class Probe {
     Result run(SuiteQl suiteQl) {
         List<String> all = new ArrayList<>(params);
         StringBuilder text = new StringBuilder("SELECT ").append(String.join(", ", projections))
-                .append(" FROM ").append(select.table());
+                .append(" FROM ").append(select.fromClause().text());
+        all.addAll(select.fromClause().params());
         if (!select.conditions().isEmpty()) {
             text.append(" WHERE ").append(select.conditions().stream().map(c -> "(" + c.text() + ")")
                     .collect(Collectors.joining(" AND ")));

@@ -51,7 +51,9 @@ public final class QueryStreams {
     }
 
     public StreamDescriptor describe(Definition definition) {
-        List<Column> columns = definition.columns().isEmpty() ? sampled(definition.query()) : definition.columns();
+        String query = SingleSelect.check(definition.name(), definition.query());
+        List<Column> columns = definition.columns().isEmpty() ? sampled(definition.name(), query)
+                : definition.columns();
         List<String> names = columns.stream().map(Column::name).toList();
         if (definition.uniqueKey().isEmpty()) {
             throw new ConfigurationException("NETSUITE_QUERY_NEEDS_KEY", "query stream " + definition.name()
@@ -59,11 +61,38 @@ public final class QueryStreams {
         }
         List<String> key = definition.uniqueKey().stream().map(k -> known(k, names, definition.name())).toList();
         Optional<String> cursor = definition.incrementalKey().map(k -> known(k, names, definition.name()));
+        cursor.ifPresent(c -> {
+            ColumnType type = columns.get(names.indexOf(c)).type();
+            if (type != ColumnType.TIMESTAMP && type != ColumnType.DATE) {
+                throw cursorNotADate(definition.name(), c);
+            }
+        });
         return new StreamDescriptor(definition.name(), columns, key, cursor);
     }
 
-    private List<Column> sampled(String query) {
-        List<SuiteQlRow> rows = suiteQl.page(SuiteQlQuery.of(query), 0, SAMPLE_ROWS).rows();
+    /**
+     * A query's incremental key must arrive exact, as {@code TO_CHAR} text: SuiteQL renders a bare date in the
+     * user's date preference with the time dropped, which neither orders nor compares as the time does.
+     */
+    static ConfigurationException cursorNotADate(String stream, String cursor) {
+        return new ConfigurationException("NETSUITE_QUERY_CURSOR_NOT_EXACT", "the incremental key " + cursor
+                + " of query " + stream + " is not a date in the form YYYY-MM-DD HH24:MI:SS", "project it in the"
+                + " query as TO_CHAR(<date column>, 'YYYY-MM-DD HH24:MI:SS') AS " + cursor);
+    }
+
+    private List<Column> sampled(String stream, String query) {
+        List<SuiteQlRow> rows;
+        try {
+            rows = suiteQl.page(SuiteQlQuery.of(query), 0, SAMPLE_ROWS).rows();
+        } catch (ConfigurationException refused) {
+            throw new ConfigurationException(refused.code(), "query " + stream + ": " + refused.getMessage(),
+                    refused.fix().orElse("fix the query"), refused);
+        }
+        if (rows.isEmpty()) {
+            throw new ConfigurationException("NETSUITE_QUERY_NO_ROWS", "query " + stream + " answers no rows, so"
+                    + " its columns cannot be learnt from it", "check the query's conditions, or run it once rows"
+                    + " exist");
+        }
         TreeSet<String> names = new TreeSet<>();
         rows.forEach(row -> names.addAll(row.names()));
         Map<String, ColumnType> types = new LinkedHashMap<>();

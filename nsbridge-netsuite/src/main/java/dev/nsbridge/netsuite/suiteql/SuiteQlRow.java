@@ -90,6 +90,7 @@ public final class SuiteQlRow {
             case BOOLEAN -> bool(name);
             case DATE -> date(name);
             case TIMESTAMP -> timestamp(name);
+            case RECORDS -> throw new IllegalArgumentException(name + ": a SuiteQL row holds no nested records");
         };
     }
 

@@ -63,4 +63,47 @@ final class SuiteQlSelectTest {
         assertThatThrownBy(() -> SuiteQlSelect.from("customer", List.of(new Column("id", ColumnType.INTEGER)))
                 .whereEquals("email OR 1=1", "x")).isInstanceOf(ConfigurationException.class);
     }
+
+    @Test
+    void shouldWrapAQueryAsAnInlineViewWithTheKeysetOutsideIt() {
+        SuiteQlQuery inner = new SuiteQlQuery("SELECT t.id AS tran_id, TO_CHAR(t.lastmodifieddate,"
+                + " 'YYYY-MM-DD HH24:MI:SS') AS changed FROM transaction t -- orders", List.of());
+        SuiteQlSelect.KeyColumn changed = new SuiteQlSelect.KeyColumn("changed", true);
+
+        SuiteQlQuery query = SuiteQlSelect.fromQuery(inner, "q", List.of(new Column("tran_id", ColumnType.INTEGER),
+                        new Column("changed", ColumnType.TIMESTAMP)))
+                .afterKeys(List.of(changed, SuiteQlSelect.KeyColumn.plain("tran_id")),
+                        List.of("2024-03-07 16:05:09", "42"))
+                .orderedBy(List.of("changed", "tran_id")).toQuery();
+
+        assertThat(query.text()).isEqualTo("SELECT tran_id, changed FROM (\n" + inner.text() + "\n) q WHERE"
+                + " (TO_DATE(changed, 'YYYY-MM-DD HH24:MI:SS') > TO_DATE(?, 'YYYY-MM-DD HH24:MI:SS') OR"
+                + " (TO_DATE(changed, 'YYYY-MM-DD HH24:MI:SS') = TO_DATE(?, 'YYYY-MM-DD HH24:MI:SS') AND tran_id > ?))"
+                + " ORDER BY changed, tran_id");
+        assertThat(query.params()).containsExactly("2024-03-07 16:05:09", "2024-03-07 16:05:09", "42");
+    }
+
+    @Test
+    void shouldWriteOutAKeysetOfThreeColumnsWithoutRowValueComparison() {
+        SuiteQlQuery query = SuiteQlSelect.from("transactionline", LINES.subList(0, 2))
+                .after(List.of("a", "b", "c"), List.of("1", "2", "3")).toQuery();
+
+        assertThat(query.text()).endsWith("WHERE (a > ? OR (a = ? AND b > ?) OR (a = ? AND b = ? AND c > ?))");
+        assertThat(query.params()).containsExactly("1", "1", "2", "1", "2", "3");
+    }
+
+    @Test
+    void shouldSelectGivenCompositeKeysAsParameters() {
+        SuiteQlQuery single = SuiteQlSelect.from("customer", List.of(new Column("id", ColumnType.INTEGER)))
+                .whereKeysIn(List.of("id"), List.of(List.of("7"), List.of("9"))).toQuery();
+        SuiteQlQuery composite = SuiteQlSelect.from("transactionline", LINES.subList(0, 2))
+                .whereKeysIn(List.of("transaction", "id"), List.of(List.of("7", "1"), List.of("9", "2"))).toQuery();
+
+        assertThat(single.text()).endsWith("WHERE (id IN (?, ?))");
+        assertThat(composite.text()).endsWith("WHERE ((transaction = ? AND id = ?) OR (transaction = ? AND id = ?))");
+        assertThat(composite.params()).containsExactly("7", "1", "9", "2");
+        assertThatThrownBy(() -> SuiteQlSelect.from("customer", List.of(new Column("id", ColumnType.INTEGER)))
+                .whereKeysIn(List.of("id"), java.util.Collections.nCopies(1001, List.of("1"))))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }

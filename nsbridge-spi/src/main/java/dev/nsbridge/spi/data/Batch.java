@@ -1,6 +1,7 @@
 package dev.nsbridge.spi.data;
 
 import dev.nsbridge.spi.state.State;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -66,6 +67,13 @@ public record Batch(RecordSchema schema, List<Object[]> rows, List<List<Object>>
     public Object value(int row, String column) {
         int position = schema.indexOf(column);
         return position < 0 ? null : rows.get(row)[position];
+    }
+
+    /** Each row as a map from column name to value, read in place (see {@link RowMap}). */
+    public List<RowMap> rowMaps() {
+        List<RowMap> maps = new ArrayList<>(rows.size());
+        rows.forEach(row -> maps.add(new RowMap(schema, row)));
+        return maps;
     }
 
     /**

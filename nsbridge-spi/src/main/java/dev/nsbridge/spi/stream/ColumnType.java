@@ -16,7 +16,12 @@ public enum ColumnType {
     /** {@link java.time.LocalDate}. */
     DATE(java.time.LocalDate.class),
     /** {@link java.time.Instant}, always UTC. */
-    TIMESTAMP(java.time.Instant.class);
+    TIMESTAMP(java.time.Instant.class),
+    /**
+     * {@link dev.nsbridge.spi.data.NestedRecords}: records nested in a record, such as a sales order's lines. Only a
+     * document read delivers them (a flow's orders); a table never holds them, so no warehouse column has this type.
+     */
+    RECORDS(dev.nsbridge.spi.data.NestedRecords.class);
 
     private final Class<?> javaType;
 

@@ -62,6 +62,7 @@ final class DuckDbDialect implements WarehouseDialect {
             case BOOLEAN -> "BOOLEAN";
             case DATE -> "DATE";
             case TIMESTAMP -> "TIMESTAMP";
+            case RECORDS -> throw new IllegalArgumentException("nested records have no warehouse column type");
         };
     }
 

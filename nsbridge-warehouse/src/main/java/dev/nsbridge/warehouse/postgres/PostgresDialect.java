@@ -45,6 +45,7 @@ final class PostgresDialect implements WarehouseDialect {
             case BOOLEAN -> "boolean";
             case DATE -> "date";
             case TIMESTAMP -> "timestamptz";
+            case RECORDS -> throw new IllegalArgumentException("nested records have no warehouse column type");
         };
     }
 

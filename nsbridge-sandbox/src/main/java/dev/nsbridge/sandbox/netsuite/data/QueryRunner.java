@@ -35,9 +35,10 @@ final class QueryRunner {
         SuiteQlTranslator.Translation translation = SuiteQlTranslator.translate(suiteQl, now);
         String sql = translation.sql();
         List<String> params = boundValues(given, translation.dateParams());
+        // On a line of its own: a query may end in a -- comment, which NetSuite's own paging never comments out.
         String paged = OWN_PAGING.matcher(sql).matches()
-                ? "SELECT * FROM (" + sql + ") OFFSET " + offset + " ROWS FETCH NEXT " + limit + " ROWS ONLY"
-                : sql + " OFFSET " + offset + " ROWS FETCH NEXT " + limit + " ROWS ONLY";
+                ? "SELECT * FROM (" + sql + "\n) OFFSET " + offset + " ROWS FETCH NEXT " + limit + " ROWS ONLY"
+                : sql + "\nOFFSET " + offset + " ROWS FETCH NEXT " + limit + " ROWS ONLY";
         try {
             return database.read(connection -> {
                 List<Map<String, String>> items = new ArrayList<>();
@@ -85,7 +86,7 @@ final class QueryRunner {
             return cached;
         }
         long total;
-        try (PreparedStatement statement = prepare(connection, "SELECT COUNT(*) FROM (" + sql + ")", params);
+        try (PreparedStatement statement = prepare(connection, "SELECT COUNT(*) FROM (" + sql + "\n)", params);
              ResultSet rows = statement.executeQuery()) {
             rows.next();
             total = rows.getLong(1);

@@ -57,6 +57,27 @@ final class SuiteQlQueryTest {
     }
 
     @Test
+    void shouldReadAQueryWrappedAsAnInlineViewWithItsDatesComparedThroughToDate() throws SuiteQlException {
+        String inner = "SELECT c.id AS cid, TO_CHAR(c.datecreated, 'YYYY-MM-DD HH24:MI:SS') AS created"
+                + " FROM customer c -- a comment ends the user's query";
+        String outer = "SELECT cid, created FROM (\n" + inner + "\n) q WHERE (TO_DATE(created,"
+                + " 'YYYY-MM-DD HH24:MI:SS') >= TO_DATE(?, 'YYYY-MM-DD HH24:MI:SS')) AND (cid = ?) ORDER BY created, cid";
+
+        assertThat(all(account, outer, "2024-03-05 07:08:09", String.valueOf(customer)))
+                .containsExactly(Map.of("cid", String.valueOf(customer), "created", "2024-03-05 07:08:09"));
+        assertThat(all(account, outer, "2024-03-05 07:08:10", String.valueOf(customer))).isEmpty();
+    }
+
+    @Test
+    void shouldPageAQueryEndingInALineComment() throws SuiteQlException {
+        NetSuiteAccount.QueryPage page = account.query("SELECT id FROM customer ORDER BY id -- first ones",
+                List.of(), 2, 2);
+
+        assertThat(page.items()).hasSize(2);
+        assertThat(page.totalResults()).isEqualTo(account.rowCount("customer"));
+    }
+
+    @Test
     void shouldLeaveNullColumnsOutOfTheItem() throws SuiteQlException {
         assertThat(row("SELECT id, phone FROM customer WHERE id = ?", String.valueOf(customer))).containsOnlyKeys("id");
     }
