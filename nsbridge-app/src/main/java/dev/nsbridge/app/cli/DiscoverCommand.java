@@ -14,6 +14,7 @@ import dev.nsbridge.spi.stream.Column;
 import dev.nsbridge.spi.stream.StreamDescriptor;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -57,7 +58,10 @@ public final class DiscoverCommand implements Callable<Integer> {
         if (table == null) {
             // The keys are the same in every account; custom fields are read per table (--table), since reading
             // every record type's schema is slow on a large account and some types are not enabled in every one.
-            List<StreamDescriptor> streams = NetSuiteTables.all();
+            // Custom record types are the account's own: the metadata catalog lists them (cached like the fields).
+            List<StreamDescriptor> streams = new ArrayList<>(NetSuiteTables.all());
+            workspace.client(name, NetSuiteClient.class).catalog().customRecordTypes(refresh)
+                    .forEach(type -> streams.add(NetSuiteTables.customRecord(type, List.of())));
             if (json) {
                 ObjectNode root = new ObjectMapper().createObjectNode().put("connection", name);
                 ArrayNode tables = root.putArray("tables");
@@ -70,9 +74,15 @@ public final class DiscoverCommand implements Callable<Integer> {
                 streams.forEach(stream -> out.printf(Locale.ROOT, "%-28s %-38s %-22s %d%n", stream.name(),
                         String.join(", ", stream.primaryKey()), stream.cursor().orElse("(none: full reload)"),
                         stream.columns().size()));
+                out.println();
+                out.println("A joined query (a saved search's equivalent) is extracted with query: instead of table:,"
+                        + " with unique_key: and incremental_key: (a date projected with TO_CHAR(col,"
+                        + " 'YYYY-MM-DD HH24:MI:SS')); see the README's Query extracts.");
             }
         } else {
-            NetSuiteTables.named(table).orElseThrow(this::unknownTable);
+            if (NetSuiteTables.named(table).isEmpty() && !NetSuiteTables.isCustomRecord(table)) {
+                throw unknownTable();
+            }
             NetSuiteCatalog catalog = workspace.client(name, NetSuiteClient.class).catalog();
             StreamDescriptor stream = catalog.stream(table, refresh).orElseThrow(this::unknownTable);
             if (json) {

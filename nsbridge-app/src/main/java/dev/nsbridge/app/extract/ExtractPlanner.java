@@ -10,6 +10,7 @@ import dev.nsbridge.spi.destination.LoadMethod;
 import dev.nsbridge.spi.destination.WriteRequest;
 import dev.nsbridge.spi.errors.ConfigurationException;
 import dev.nsbridge.spi.source.ReadMode;
+import dev.nsbridge.spi.source.QuerySource;
 import dev.nsbridge.spi.source.ReadRequest;
 import dev.nsbridge.spi.source.Source;
 import dev.nsbridge.spi.stream.StreamDescriptor;
@@ -73,16 +74,32 @@ public final class ExtractPlanner {
     /** The extract as a pipeline, with the request's full refresh or backfill applied. */
     public Pipeline plan(ExtractConfig extract, ExtractRequest request) {
         Source source = sources.apply(extract.connection());
-        if (extract.query().isPresent()) {
-            throw new ConfigurationException("CONFIG_QUERY_UNSUPPORTED", "extracts." + extract.name() + ".query: "
-                    + "query extracts are not supported by this build's source", "use table: for now");
-        }
-        StreamDescriptor stream = Pipelines.tableStream(extract, source);
+        StreamDescriptor stream = extract.query().isPresent() ? queryStream(extract, source)
+                : Pipelines.tableStream(extract, source);
         Pipeline configured = Pipelines.extract(extract, stream, source, destinations.apply(extract.destination()));
         if (request.backfill().isPresent()) {
             return backfill(extract, configured, request.backfill().get());
         }
         return request.fullRefresh() ? fullRefresh(configured) : configured;
+    }
+
+    /**
+     * The extract's query as a stream named after the extract, as its source describes it (which runs the query
+     * once, so a query the source refuses fails here, with the source's own words).
+     */
+    private static StreamDescriptor queryStream(ExtractConfig extract, Source source) {
+        String path = "extracts." + extract.name() + ".query";
+        if (!(source instanceof QuerySource queries)) {
+            throw new ConfigurationException("CONFIG_QUERY_UNSUPPORTED", path + ": connection "
+                    + extract.connection() + " cannot read a query", "read one of its tables with table: instead");
+        }
+        try {
+            return queries.describeQuery(extract.name(), extract.query().get(), extract.uniqueKey(),
+                    extract.incrementalKey());
+        } catch (ConfigurationException refused) {
+            throw new ConfigurationException(refused.code(), path + ": " + refused.getMessage(),
+                    refused.fix().orElse("fix the query"), refused);
+        }
     }
 
     /**

@@ -48,7 +48,8 @@ public record ExtractConfig(String name, String connection, Optional<String> tab
             "The table (stream) to read, as the source names it. Give table or query, not both.")
             .validatedBy(Validators.nonBlank());
     public static final ConfigKey<String> QUERY = ConfigKey.string("query",
-            "A query in the source's own language whose rows are the stream. Give table or query, not both.")
+            "A query in the source's own language whose rows are the stream (for NetSuite one SuiteQL SELECT, joins"
+                    + " included). Give table or query, not both.")
             .validatedBy(Validators.nonBlank());
     public static final ConfigKey<List<String>> COLUMNS = ConfigKey.list("columns",
             "The columns to copy; the primary key and the incremental key are always included. Empty copies all.")
@@ -58,7 +59,8 @@ public record ExtractConfig(String name, String connection, Optional<String> tab
                     + " an incremental key is always read in full.").withDefault(ReadMode.INCREMENTAL);
     public static final ConfigKey<String> INCREMENTAL_KEY = ConfigKey.string("incremental_key",
             "The column that says when a row last changed. Defaults to the stream's own; required for a query"
-                    + " read incrementally.").validatedBy(Validators.nonBlank());
+                    + " read incrementally (for NetSuite a date it projects with TO_CHAR(col, 'YYYY-MM-DD"
+                    + " HH24:MI:SS')).").validatedBy(Validators.nonBlank());
     public static final ConfigKey<Duration> LOOKBACK = ConfigKey.duration("lookback",
             "How far before the watermark an incremental read starts again, to catch rows committed late.")
             .withDefault(Duration.ofMinutes(10));
@@ -74,7 +76,8 @@ public record ExtractConfig(String name, String connection, Optional<String> tab
             "How the destination table takes the rows. Defaults to merge for incremental extracts and"
                     + " truncate_load for full ones.");
     public static final ConfigKey<List<String>> UNIQUE_KEY = ConfigKey.list("unique_key",
-            "The columns a merge matches on. Empty uses the stream's primary key; required for a query merged.")
+            "The columns a merge matches on. Empty uses the stream's primary key; required for a query, which is"
+                    + " read in its order.")
             .withDefault(List.of());
     public static final ConfigKey<DeleteHandling> DELETES = ConfigKey.enumeration("deletes", DeleteHandling.class,
             "What a merge does with a row the source deleted (in deletedrecord, or missing from a full read): flag"

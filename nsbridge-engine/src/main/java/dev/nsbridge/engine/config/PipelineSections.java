@@ -7,7 +7,6 @@ import dev.nsbridge.engine.config.YamlNode.ScalarNode;
 import dev.nsbridge.spi.config.ConfigKey;
 import dev.nsbridge.spi.config.ConfigValues;
 import dev.nsbridge.spi.config.Suggestions;
-import dev.nsbridge.spi.destination.LoadMethod;
 import dev.nsbridge.spi.source.ReadMode;
 import java.util.Optional;
 import java.util.Set;
@@ -60,11 +59,10 @@ final class PipelineSections {
             issues.error(entry.line(), path + ".incremental_key", "is required for a query read incrementally",
                     "add incremental_key: <the column that says when a row changed>, or mode: full");
         }
-        Optional<LoadMethod> method = values.find(ExtractConfig.LOAD_METHOD);
-        boolean merges = method.map(m -> m == LoadMethod.MERGE).orElse(mode == ReadMode.INCREMENTAL);
-        if (merges && values.find(ExtractConfig.UNIQUE_KEY).map(k -> k.isEmpty()).orElse(true)) {
-            issues.error(entry.line(), path + ".unique_key", "is required for a query that is merged",
-                    "add unique_key: [<the columns that identify a row>]");
+        // Every load needs it: a query is read page by page in the order of its unique key, and merged on it.
+        if (values.find(ExtractConfig.UNIQUE_KEY).map(k -> k.isEmpty()).orElse(true)) {
+            issues.error(entry.line(), path + ".unique_key", "is required for a query",
+                    "add unique_key: [<the columns that identify a row>]; nsbridge reads the query in its order");
         }
     }
 

@@ -178,8 +178,17 @@ final class ConfigLoaderTest {
         assertThat(errors(yaml)).containsExactly(
                 "nsbridge.yaml line 10: extracts.orders.incremental_key: is required for a query read"
                         + " incrementally; add incremental_key: <the column that says when a row changed>, or mode: full",
-                "nsbridge.yaml line 10: extracts.orders.unique_key: is required for a query that is merged; add"
-                        + " unique_key: [<the columns that identify a row>]");
+                "nsbridge.yaml line 10: extracts.orders.unique_key: is required for a query; add"
+                        + " unique_key: [<the columns that identify a row>]; nsbridge reads the query in its order");
+    }
+
+    @Test
+    void shouldRequireAUniqueKeyForAQueryReadInFullAndTruncated() {
+        String yaml = VALID.replace("    table: transaction", "    query: SELECT id FROM things\n    mode: full\n"
+                + "    load_method: truncate_load");
+
+        assertThat(errors(yaml)).singleElement().asString().contains("extracts.orders.unique_key: is required for a"
+                + " query");
     }
 
     @Test

@@ -35,6 +35,9 @@ import java.util.Map;
 public final class CustomFieldCatalog {
     private static final String PATH = "/services/rest/record/v1/metadata-catalog/";
     private static final Map<String, String> HEADERS = Map.of("Accept", "application/schema+json");
+    private static final Map<String, String> LIST_HEADERS = Map.of("Accept", "application/json");
+    /** The cache's entry for the list of record types; no record type has a name that starts with "_". */
+    private static final String TYPES_KEY = "_record_types";
 
     private final NetSuiteHttp http;
     private final Path cacheFile;
@@ -74,6 +77,55 @@ public final class CustomFieldCatalog {
             }
         }
         return columns;
+    }
+
+    /**
+     * The record types the metadata catalog lists ({@code GET metadata-catalog}: {@code items} of {@code name}),
+     * custom record types among them by script id; cached with the fields.
+     *
+     * @param refresh read the list even when the cache is fresh
+     */
+    public synchronized List<String> recordTypes(boolean refresh) {
+        ObjectNode cache = readCache();
+        JsonNode cached = cache.path(TYPES_KEY);
+        boolean fresh = cached.has("fetchedAt")
+                && Instant.parse(cached.get("fetchedAt").asText()).plus(timeToLive).isAfter(clock.instant());
+        if (!fresh || refresh) {
+            ObjectNode entry = json.createObjectNode().put("fetchedAt", clock.instant().toString());
+            fetchTypes().forEach(entry.putArray("types")::add);
+            cache.set(TYPES_KEY, entry);
+            writeCache(cache);
+            cached = entry;
+        }
+        List<String> types = new ArrayList<>();
+        cached.path("types").forEach(type -> types.add(type.asText()));
+        return types;
+    }
+
+    private List<String> fetchTypes() {
+        String body;
+        try {
+            body = http.send(NetSuiteRequest.get(PATH.substring(0, PATH.length() - 1), LIST_HEADERS)).body();
+        } catch (ConfigurationException | AuthenticationException | RecordException unavailable) {
+            // As for one type's schema: a role that may not read the catalog lists no custom record types.
+            if (unavailable instanceof AuthenticationException && !ErrorCodes.isPermission(unavailable)) {
+                throw unavailable;
+            }
+            return List.of();
+        }
+        List<String> types = new ArrayList<>();
+        try {
+            json.readTree(body).path("items").forEach(item -> {
+                String name = item.path("name").asText("").toLowerCase(Locale.ROOT);
+                if (name.matches("[a-z0-9_]{1,128}")) {
+                    types.add(name);
+                }
+            });
+        } catch (IOException e) {
+            throw new InternalException("METADATA_CATALOG_UNREADABLE", "NetSuite's metadata catalog list is not"
+                    + " JSON", null, e);
+        }
+        return types;
     }
 
     private Map<String, ColumnType> fetch(String recordType) {

@@ -11,7 +11,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** The streams an account offers: the standard tables with the account's own custom fields added. */
+/**
+ * The streams an account offers: the standard tables with the account's own custom fields added, and the account's
+ * custom record types (customrecord_*), as NetSuite's metadata catalog lists them, each with its custrecord fields.
+ */
 public final class NetSuiteCatalog {
     private final CustomFieldCatalog customFields;
 
@@ -28,11 +31,29 @@ public final class NetSuiteCatalog {
         for (StreamDescriptor table : NetSuiteTables.all()) {
             streams.add(withCustomFields(table, refresh, refreshed));
         }
+        for (String type : customRecordTypes(refresh)) {
+            streams.add(customRecord(type, refresh));
+        }
         return streams;
     }
 
     public Optional<StreamDescriptor> stream(String name, boolean refresh) {
-        return NetSuiteTables.named(name).map(table -> withCustomFields(table, refresh, new HashSet<>()));
+        Optional<StreamDescriptor> standard = NetSuiteTables.named(name)
+                .map(table -> withCustomFields(table, refresh, new HashSet<>()));
+        if (standard.isPresent() || !NetSuiteTables.isCustomRecord(name)) {
+            return standard;
+        }
+        return customRecordTypes(refresh).stream().filter(type -> type.equalsIgnoreCase(name)).findFirst()
+                .map(type -> customRecord(type, refresh));
+    }
+
+    /** The script ids of the account's custom record types, e.g. {@code customrecord_loyalty_tier}. */
+    public List<String> customRecordTypes(boolean refresh) {
+        return customFields.recordTypes(refresh).stream().filter(NetSuiteTables::isCustomRecord).sorted().toList();
+    }
+
+    private StreamDescriptor customRecord(String type, boolean refresh) {
+        return NetSuiteTables.customRecord(type, customFields.fields(type, "custrecord", refresh));
     }
 
     private StreamDescriptor withCustomFields(StreamDescriptor table, boolean refresh, Set<String> refreshed) {

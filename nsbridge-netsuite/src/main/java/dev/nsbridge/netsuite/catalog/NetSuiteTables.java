@@ -5,6 +5,7 @@ import dev.nsbridge.spi.stream.ColumnType;
 import dev.nsbridge.spi.stream.StreamDescriptor;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -77,6 +78,27 @@ public final class NetSuiteTables {
 
     public static Optional<StreamDescriptor> named(String name) {
         return TABLES.stream().filter(t -> t.name().equalsIgnoreCase(name)).findFirst();
+    }
+
+    /**
+     * Whether {@code name} is a custom record type's table: SuiteQL names it by the type's script id, which NetSuite
+     * always starts with {@code customrecord}.
+     */
+    public static boolean isCustomRecord(String name) {
+        return name != null && name.toLowerCase(Locale.ROOT).matches("customrecord[a-z0-9_]{1,100}");
+    }
+
+    /**
+     * A custom record type's table: the standard fields every custom record has in SuiteQL (its incremental key is
+     * {@code lastmodified}, not the standard records' lastmodifieddate) and its own custrecord fields.
+     */
+    public static StreamDescriptor customRecord(String scriptId, List<Column> customFields) {
+        List<Column> columns = new ArrayList<>(columns("id:i name:s scriptid:s externalid:s isinactive:b owner:i"
+                + " created:t lastmodified:t"));
+        customFields.stream().filter(field -> columns.stream().noneMatch(c -> c.name().equalsIgnoreCase(field.name())))
+                .forEach(columns::add);
+        return new StreamDescriptor(scriptId.toLowerCase(Locale.ROOT), columns, List.of("id"),
+                Optional.of("lastmodified"));
     }
 
     /** @param prefix e.g. {@code custentity}; @param recordTypes records-API types whose schema lists them */

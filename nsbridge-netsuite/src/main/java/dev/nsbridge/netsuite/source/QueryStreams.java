@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  * and its cursor the declared incremental key.
  */
 public final class QueryStreams {
-    static final int SAMPLE_ROWS = 200;
+    static final int SAMPLE_ROWS = SuiteQl.MAX_LIMIT;
     private static final Pattern INTEGER = Pattern.compile("-?\\d{1,18}");
     private static final Pattern DECIMAL = Pattern.compile("-?\\d*\\.\\d+|-?\\d+");
     private static final Pattern TIMESTAMP = Pattern.compile("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}");

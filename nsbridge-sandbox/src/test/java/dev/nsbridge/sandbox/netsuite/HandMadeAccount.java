@@ -118,6 +118,11 @@ final class HandMadeAccount implements NetSuiteAccount {
     }
 
     @Override
+    public List<String> schemaTypes() {
+        return recordTypes();
+    }
+
+    @Override
     public Optional<Map<String, Object>> recordSchema(String recordType) {
         if (!recordTypes().contains(recordType)) {
             return Optional.empty();

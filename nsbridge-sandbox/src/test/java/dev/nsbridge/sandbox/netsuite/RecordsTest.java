@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -97,6 +99,20 @@ final class RecordsTest {
         assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
                 assertThat(type).startsWith("application/schema+json"));
         assertThat(json.readTree(answer.body()).path("properties").has("custentity_klaviyo_id")).isTrue();
+    }
+
+    @Test
+    void shouldListTheRecordTypesOfTheMetadataCatalogWithLinksToTheirSchemas() throws Exception {
+        HttpResponse<String> answer = client.signed("GET", RECORDS + "/metadata-catalog", null);
+
+        assertThat(answer.statusCode()).isEqualTo(200);
+        List<String> names = new ArrayList<>();
+        json.readTree(answer.body()).path("items").forEach(item -> {
+            names.add(item.path("name").asText());
+            assertThat(item.path("links").findValuesAsText("href")).contains(sandbox.baseUrl() + RECORDS
+                    + "/metadata-catalog/" + item.path("name").asText());
+        });
+        assertThat(names).containsExactlyElementsOf(sandbox.account().schemaTypes());
     }
 
     @Test

@@ -61,7 +61,11 @@ record CustomField(String scriptId, String table, Kind kind, String label, List<
             of("custitem_brand", "item", Kind.TEXT, "Brand"),
             of("custitem_launch_date", "item", Kind.DATE, "Launch Date"),
             of("custitem_weight_kg", "item", Kind.DECIMAL, "Weight (kg)"),
-            of("custitem_featured", "item", Kind.CHECKBOX, "Featured in Klaviyo"));
+            of("custitem_featured", "item", Kind.CHECKBOX, "Featured in Klaviyo"),
+            of("custrecord_lt_min_points", CustomRecords.LOYALTY_TIER, Kind.INTEGER, "Minimum Points"),
+            of("custrecord_lt_discount", CustomRecords.LOYALTY_TIER, Kind.DECIMAL, "Discount"),
+            of("custrecord_lt_color", CustomRecords.LOYALTY_TIER, Kind.TEXT, "Badge Color"),
+            of("custrecord_lt_review_date", CustomRecords.LOYALTY_TIER, Kind.DATE, "Next Review"));
 
     static List<CustomField> on(String table) {
         return ALL.stream().filter(field -> field.table().equals(table)).toList();

@@ -59,6 +59,11 @@ final class H2Account implements NetSuiteAccount {
     }
 
     @Override
+    public List<String> schemaTypes() {
+        return RecordSchemas.types();
+    }
+
+    @Override
     public Optional<Map<String, Object>> recordSchema(String recordType) {
         return RecordSchemas.schema(recordType);
     }

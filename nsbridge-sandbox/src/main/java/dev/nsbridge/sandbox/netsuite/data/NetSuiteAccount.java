@@ -32,6 +32,9 @@ public interface NetSuiteAccount extends AutoCloseable {
     /** The record types the records API serves here (customer and contact at least). */
     List<String> recordTypes();
 
+    /** The record types {@code metadata-catalog} lists, custom record types (customrecord_*) included. */
+    List<String> schemaTypes();
+
     /** The JSON schema of a record type, custom fields included, as {@code metadata-catalog} answers it. */
     Optional<Map<String, Object>> recordSchema(String recordType);
 

@@ -2,6 +2,7 @@ package dev.nsbridge.sandbox.netsuite.data;
 
 import dev.nsbridge.sandbox.netsuite.data.RecordLayout.Field;
 import dev.nsbridge.sandbox.netsuite.data.RecordLayout.Kind;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -51,8 +52,28 @@ final class RecordSchemas {
                     new Field("createdDate", "createddate", Kind.DATETIME, true, null, "Date Created"),
                     new Field("lastModifiedDate", "lastmodifieddate", Kind.DATETIME, true, null, "Last Modified"))),
                     null));
+            case CustomRecords.LOYALTY_TIER -> Optional.of(object(name, RecordLayout.withCustom(name, List.of(
+                    new Field("id", "id", Kind.TEXT, true, null, "Internal ID"),
+                    new Field("name", "name", Kind.TEXT, false, null, "Name"),
+                    new Field("scriptId", "scriptid", Kind.TEXT, true, null, "Script ID"),
+                    new Field("externalId", "externalid", Kind.TEXT, false, null, "External ID"),
+                    new Field("isInactive", "isinactive", Kind.BOOLEAN, false, null, "Inactive"),
+                    new Field("owner", "owner", Kind.SELECT, true, "employee", "Owner"),
+                    new Field("created", "created", Kind.DATETIME, true, null, "Date Created"),
+                    new Field("lastModified", "lastmodified", Kind.DATETIME, true, null, "Last Modified"))),
+                    null));
             default -> Optional.empty();
         };
+    }
+
+    /**
+     * The record types {@code metadata-catalog} lists: the standard ones this sandbox describes, then the account's
+     * custom record types by script id, as NetSuite lists them beside the standard ones.
+     */
+    static List<String> types() {
+        List<String> types = new ArrayList<>(List.of("contact", "customer", "inventoryitem", "salesorder"));
+        types.addAll(CustomRecords.TYPES);
+        return List.copyOf(types);
     }
 
     private static Map<String, Object> object(String title, List<Field> fields, Map<String, Object> items) {

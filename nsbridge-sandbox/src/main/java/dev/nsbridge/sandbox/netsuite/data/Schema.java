@@ -108,6 +108,7 @@ final class Schema {
         tables.put("systemnote", "id BIGINT PRIMARY KEY, date TIMESTAMP, recordid BIGINT, recordtypeid BIGINT, "
                 + "field VARCHAR(100), oldvalue VARCHAR(1000), newvalue VARCHAR(1000), name BIGINT, role BIGINT, "
                 + "context VARCHAR(40), type VARCHAR(20)");
+        tables.put(CustomRecords.LOYALTY_TIER, CustomRecords.STANDARD_COLUMNS + custom(CustomRecords.LOYALTY_TIER));
         tables.put("nsdf_trantype", "id VARCHAR(20) PRIMARY KEY, name VARCHAR(60)");
         tables.put("nsdf_status", "trantype VARCHAR(20), id VARCHAR(1), name VARCHAR(80), PRIMARY KEY (trantype, id)");
         tables.put("nsdf_subscription", "id BIGINT PRIMARY KEY, name VARCHAR(60)");
@@ -139,7 +140,7 @@ final class Schema {
             for (String index : List.of("transaction(lastmodifieddate)", "transaction(entity)",
                     "transactionline(linelastmodifieddate)",
                     "customer(lastmodifieddate)", "customer(email)", "contact(company)", "contact(lastmodifieddate)",
-                    "item(lastmodifieddate)", "deletedrecord(deleteddate)", "systemnote(recordid)",
+                    "item(lastmodifieddate)", "deletedrecord(deleteddate)", CustomRecords.LOYALTY_TIER + "(lastmodified)", "systemnote(recordid)",
                     "previoustransactionlinelink(previousdoc)", "trackingnumbermap(trackingnumber)", "customeraddressbook(addressbookaddress)")) {
                 statement.execute("CREATE INDEX IF NOT EXISTS ix_" + index.replaceAll("\\W", "_") + " ON " + index);
             }

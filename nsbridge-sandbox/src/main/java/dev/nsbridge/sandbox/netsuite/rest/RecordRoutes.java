@@ -5,6 +5,7 @@ import dev.nsbridge.sandbox.netsuite.data.NetSuiteAccount;
 import dev.nsbridge.sandbox.netsuite.data.SuiteQlException;
 import io.javalin.http.Context;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,6 +80,29 @@ final class RecordRoutes {
         } catch (SuiteQlException refused) {
             errors.send(ctx, 400, refused.errorCode(), refused.getMessage(), Map.of());
         }
+        return 0;
+    }
+
+    /**
+     * The list of record types that {@code GET metadata-catalog} answers: {@code items} of {@code name} and
+     * {@code links} to each type's metadata in its forms and to its records; custom record types are listed by their
+     * script ids among the standard ones, which is how clients find them (each type's schema then lists its
+     * custrecord fields). Only the types this sandbox describes are listed, not NetSuite's hundreds.
+     */
+    int catalog(Context ctx) {
+        String base = ctx.scheme() + "://" + ctx.header("Host") + RECORDS;
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (String type : account.schemaTypes()) {
+            String metadata = base + "/metadata-catalog/" + type;
+            items.add(Map.of("name", type, "links", List.of(
+                    Map.of("rel", "canonical", "href", metadata, "mediaType", "application/json"),
+                    Map.of("rel", "alternate", "href", metadata, "mediaType", "application/schema+json"),
+                    Map.of("rel", "describes", "href", base + "/" + type))));
+        }
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("items", items);
+        answer.put("links", List.of(Map.of("rel", "self", "href", base + "/metadata-catalog")));
+        NetSuiteJson.answer(ctx, 200, "application/json", NetSuiteJson.write(answer));
         return 0;
     }
 

@@ -44,6 +44,7 @@ public final class Routes {
         app.post(SuiteQlRoute.PATH, ctx -> gate.handle(ctx, suiteQl));
         app.get(SystemRoutes.GOVERNANCE, ctx -> gate.handle(ctx, system::governanceLimits));
         // The catalog is registered before {type}/{id}, which would otherwise take it.
+        app.get(RecordRoutes.RECORDS + "/metadata-catalog", ctx -> gate.handle(ctx, records::catalog));
         app.get(RecordRoutes.RECORDS + "/metadata-catalog/{type}", ctx -> gate.handle(ctx, records::schema));
         app.get(RecordRoutes.RECORDS + "/{type}/{id}", ctx -> gate.handle(ctx, records::get));
         app.addHttpHandler(HandlerType.PATCH, RecordRoutes.RECORDS + "/{type}/{id}",

@@ -69,6 +69,22 @@ final class SuiteQlQueryTest {
     }
 
     @Test
+    void shouldServeACustomRecordTypeAsATableWithTheFieldsItsSchemaLists() throws SuiteQlException {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> properties = (Map<String, Object>) account.recordSchema("customrecord_loyalty_tier")
+                .orElseThrow().get("properties");
+        List<String> custom = properties.keySet().stream().filter(name -> name.startsWith("custrecord")).toList();
+
+        List<Map<String, String>> rows = all(account, "SELECT id, name, TO_CHAR(lastmodified, 'YYYY-MM-DD"
+                + " HH24:MI:SS') AS changed, " + String.join(", ", custom) + " FROM customrecord_loyalty_tier");
+
+        assertThat(account.schemaTypes()).contains("customrecord_loyalty_tier");
+        assertThat(custom).isNotEmpty();
+        assertThat(rows).hasSize((int) account.rowCount("customrecord_loyalty_tier")).isNotEmpty()
+                .allSatisfy(row -> assertThat(row).containsKeys("id", "name", "changed"));
+    }
+
+    @Test
     void shouldPageAQueryEndingInALineComment() throws SuiteQlException {
         NetSuiteAccount.QueryPage page = account.query("SELECT id FROM customer ORDER BY id -- first ones",
                 List.of(), 2, 2);
