@@ -30,8 +30,10 @@ import java.util.concurrent.ConcurrentHashMap;
  *   <li>incremental otherwise (merge loads): rows changed since the watermark less the lookback, in parallel id
  *       ranges, then the deleted records as deleted keys; the last batch carries the new watermark.</li>
  * </ul>
- * A described query stream is read by keyset over the query as an inline view ({@link QueryReads}). Workers never
- * outnumber the account's concurrency budget. State keys are described in {@link SourceState}.
+ * A described query stream is read by keyset over the query as an inline view ({@link QueryReads}). Requests in
+ * flight never exceed the account's concurrency budget: the client's gate holds them to it. Parallel reads run one
+ * worker more than the budget, so the permit a worker frees when its answer arrives is taken at once by the spare
+ * worker instead of waiting while the first parses its page. State keys are described in {@link SourceState}.
  */
 public final class NetSuiteSource implements QuerySource {
     private final NetSuiteClient client;
@@ -151,7 +153,7 @@ public final class NetSuiteSource implements QuerySource {
         }
         ReadShape shape = ReadShape.of(request);
         SuiteQl suiteQl = client.suiteQl();
-        int workers = client.governance().budget().permits();
+        int workers = client.concurrencyPermits() + 1;
         TableReads tables = new TableReads(suiteQl, workers, tuning);
         Optional<String> cursor = request.stream().cursor();
         if (request.window().isPresent()) {
