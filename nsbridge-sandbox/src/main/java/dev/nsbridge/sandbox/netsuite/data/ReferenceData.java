@@ -21,6 +21,8 @@ final class ReferenceData {
     static final String[][] ACCOUNTS = {{"1000", "Checking", "Bank"}, {"1100", "Accounts Receivable", "AcctRec"},
         {"4000", "Sales", "Income"}, {"4100", "Sales Returns", "Income"}, {"5000", "Cost of Goods Sold", "COGS"},
         {"1300", "Inventory Asset", "OthCurrAsset"}, {"2200", "Sales Tax Payable", "OthCurrLiab"}};
+    /** Each account's parent account (null: top level), as a chart of accounts nests sub-accounts: returns under sales. */
+    static final Long[] ACCOUNT_PARENTS = {null, null, null, 3L, null, null, null};
     static final String[][] ITEM_TYPES = {{"InvtPart", "Inventory Item"}, {"NonInvtPart", "Non-inventory Item"},
         {"Service", "Service"}, {"Kit", "Kit/Package"}, {"Assembly", "Assembly"}};
 
@@ -55,19 +57,21 @@ final class ReferenceData {
 
     private void writeAccounts(Connection connection, LocalDateTime setUp) throws SQLException {
         try (Inserter types = new Inserter(connection, "accounttype",
-                "id,longname,balancesheet,usercanchange,eliminationalgo,seqnum");
+                "id,longname,balancesheet,\"LEFT\",usercanchange,eliminationalgo,seqnum");
              Inserter accounts = new Inserter(connection, "account",
                      "id,acctnumber,accountsearchdisplayname,fullname,accttype,currency,isinactive,issummary,"
-                             + "lastmodifieddate")) {
-            String[][] accountTypes = {{"Bank", "Bank", "T"}, {"AcctRec", "Accounts Receivable", "T"},
-                {"OthCurrAsset", "Other Current Asset", "T"}, {"OthCurrLiab", "Other Current Liability", "T"},
-                {"Income", "Income", "F"}, {"COGS", "Cost of Goods Sold", "F"}, {"Expense", "Expense", "F"}};
+                             + "parent,lastmodifieddate")) {
+            // The last flag is "left": whether the type's balance is on the left (debit) side, so assets and expenses.
+            String[][] accountTypes = {{"Bank", "Bank", "T", "T"}, {"AcctRec", "Accounts Receivable", "T", "T"},
+                {"OthCurrAsset", "Other Current Asset", "T", "T"}, {"OthCurrLiab", "Other Current Liability", "T", "F"},
+                {"Income", "Income", "F", "F"}, {"COGS", "Cost of Goods Sold", "F", "T"}, {"Expense", "Expense", "F", "T"}};
             for (int i = 0; i < accountTypes.length; i++) {
-                types.row(accountTypes[i][0], accountTypes[i][1], accountTypes[i][2], "T", "NONE", (long) i + 1);
+                types.row(accountTypes[i][0], accountTypes[i][1], accountTypes[i][2], accountTypes[i][3], "T", "NONE",
+                        (long) i + 1);
             }
             for (int i = 0; i < ACCOUNTS.length; i++) {
                 accounts.row((long) i + 1, ACCOUNTS[i][0], ACCOUNTS[i][0] + " " + ACCOUNTS[i][1], ACCOUNTS[i][1],
-                        ACCOUNTS[i][2], 1L, false, false, setUp);
+                        ACCOUNTS[i][2], 1L, false, false, ACCOUNT_PARENTS[i], setUp);
             }
         }
     }
@@ -101,11 +105,16 @@ final class ReferenceData {
         String[][] segments = {{"location", "Portland Warehouse", "London DC", "Frankfurt DC", "Osaka Store"},
             {"department", "Sales", "Marketing", "Customer Service", "Operations", "Wholesale"},
             {"classification", "Retail", "E-commerce", "B2B", "Marketplace"}};
-        for (String[] segment : segments) {
+        // Segments nest in NetSuite (parent is another row of the same list): Frankfurt under London, Customer
+        // Service under Operations, Wholesale under Sales, E-commerce under Retail and Marketplace under E-commerce.
+        Long[][] parents = {{null, null, 2L, null}, {null, null, 4L, null, 1L}, {null, 1L, null, 2L}};
+        for (int s = 0; s < segments.length; s++) {
+            String[] segment = segments[s];
             try (Inserter rows = new Inserter(connection, segment[0],
-                    "id,name,fullname,subsidiary,isinactive,lastmodifieddate")) {
+                    "id,name,fullname,subsidiary,parent,isinactive,lastmodifieddate")) {
                 for (int i = 1; i < segment.length; i++) {
-                    rows.row((long) i, segment[i], segment[i], (long) Math.min(i, Generation.SUBSIDIARIES), false, setUp);
+                    rows.row((long) i, segment[i], segment[i], (long) Math.min(i, Generation.SUBSIDIARIES),
+                            parents[s][i - 1], false, setUp);
                 }
             }
         }
@@ -114,7 +123,7 @@ final class ReferenceData {
         generation.firstEmployeeId = generation.nextEntityId();
         generation.employees = employees;
         try (Inserter rows = new Inserter(connection, "employee", "id,entityid,altname,entitytitle,email,phone,"
-                + "isinactive,subsidiary,datecreated,lastmodifieddate,firstname,lastname,title,department,hiredate")) {
+                + "isinactive,subsidiary,datecreated,lastmodifieddate,firstname,lastname,title,department,location,hiredate")) {
             for (int i = 0; i < employees; i++) {
                 long id = i == 0 ? generation.firstEmployeeId : generation.nextEntityId();
                 String first = Mess.pick(random, Mess.FIRST_NAMES);
@@ -123,7 +132,7 @@ final class ReferenceData {
                         "employee" + id + "@nsbridge-sandbox.example", Mess.phone(random), i % 17 == 16,
                         1L + i % Generation.SUBSIDIARIES, setUp, setUp.plusDays(random.nextInt(400)), first, last,
                         Mess.pick(random, List.of("Sales Rep", "Account Manager", "Controller", "Buyer")),
-                        1L + i % Generation.DEPARTMENTS, setUp.toLocalDate().minusDays(random.nextInt(2000)));
+                        1L + i % Generation.DEPARTMENTS, 1L + i % Generation.LOCATIONS, setUp.toLocalDate().minusDays(random.nextInt(2000)));
             }
         }
         int vendors = (int) Math.max(3, Math.min(300, Math.round(30 * generation.scale)));

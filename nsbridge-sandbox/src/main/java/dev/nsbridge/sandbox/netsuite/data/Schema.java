@@ -33,11 +33,11 @@ final class Schema {
                 + "country VARCHAR(2), currency BIGINT, iselimination CHAR(1), isinactive CHAR(1), lastmodifieddate TIMESTAMP");
         tables.put("currency", "id BIGINT PRIMARY KEY, name VARCHAR(60), symbol VARCHAR(3), displaysymbol VARCHAR(8), "
                 + "exchangerate DECIMAL(20,8), isbasecurrency CHAR(1), isinactive CHAR(1), lastmodifieddate TIMESTAMP");
-        tables.put("accounttype", "id VARCHAR(20) PRIMARY KEY, longname VARCHAR(60), balancesheet CHAR(1), usercanchange CHAR(1), "
-                + "eliminationalgo VARCHAR(20), seqnum BIGINT");
+        tables.put("accounttype", "id VARCHAR(20) PRIMARY KEY, longname VARCHAR(60), balancesheet CHAR(1), \"LEFT\" CHAR(1), "
+                + "usercanchange CHAR(1), eliminationalgo VARCHAR(20), seqnum BIGINT");
         tables.put("account", "id BIGINT PRIMARY KEY, acctnumber VARCHAR(20), accountsearchdisplayname VARCHAR(200), "
                 + "fullname VARCHAR(200), accttype VARCHAR(20), currency BIGINT, isinactive CHAR(1), issummary CHAR(1), "
-                + "lastmodifieddate TIMESTAMP");
+                + "parent BIGINT, lastmodifieddate TIMESTAMP");
         tables.put("accountingperiod", "id BIGINT PRIMARY KEY, periodname VARCHAR(60), startdate DATE, enddate DATE, "
                 + "isyear CHAR(1), isquarter CHAR(1), isposting CHAR(1), closed CHAR(1), isadjust CHAR(1), parent BIGINT, "
                 + "lastmodifieddate TIMESTAMP");
@@ -45,10 +45,10 @@ final class Schema {
                 + "isprimary CHAR(1), PRIMARY KEY (accountingbook, subsidiary)");
         for (String name : List.of("location", "department", "classification")) {
             tables.put(name, "id BIGINT PRIMARY KEY, name VARCHAR(100), fullname VARCHAR(200), subsidiary BIGINT, "
-                    + "isinactive CHAR(1), lastmodifieddate TIMESTAMP");
+                    + "parent BIGINT, isinactive CHAR(1), lastmodifieddate TIMESTAMP");
         }
         tables.put("employee", ENTITY_COMMON + ", firstname VARCHAR(100), lastname VARCHAR(100), title VARCHAR(100), "
-                + "department BIGINT, supervisor BIGINT, hiredate DATE");
+                + "department BIGINT, location BIGINT, supervisor BIGINT, hiredate DATE");
         tables.put("vendor", ENTITY_COMMON + ", companyname VARCHAR(200), isperson CHAR(1), currency BIGINT, "
                 + "category BIGINT");
         tables.put("customer", ENTITY_COMMON + ", companyname VARCHAR(200), firstname VARCHAR(100), "

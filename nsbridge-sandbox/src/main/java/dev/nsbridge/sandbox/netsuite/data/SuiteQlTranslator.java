@@ -32,6 +32,10 @@ final class SuiteQlTranslator {
             Pattern.CASE_INSENSITIVE);
     private static final Pattern DATE_TO_CHAR = Pattern.compile("TO_CHAR\\s*\\(\\s*([A-Za-z_][\\w.$]*)\\s*,\\s*"
             + "'((?:YYYY|MM|DD|HH24|MI|SS|[-/: ]|T)+)'\\s*\\)", Pattern.CASE_INSENSITIVE);
+    // accounttype.left is a column in NetSuite, but LEFT is a keyword (LEFT JOIN, LEFT(text, n)) to the database under
+    // the sandbox; outside those uses it names the column, which the schema creates quoted.
+    private static final Pattern LEFT_COLUMN = Pattern.compile("(?<![\\w$])LEFT(?![\\w$])(?!\\s*\\()"
+            + "(?!\\s+(?:OUTER|JOIN)\\b)", Pattern.CASE_INSENSITIVE);
     private static final Pattern COLUMN = Pattern.compile("[A-Za-z_][\\w$]*(\\.[A-Za-z_][\\w$]*)?");
 
     private SuiteQlTranslator() {
@@ -56,7 +60,7 @@ final class SuiteQlTranslator {
         refuseDateLiterals(query);
         checkInLists(query);
         DateStringComparisons.Result dates = DateStringComparisons.rewrite(TopClauses.rewrite(query));
-        String sql = fastDateFormats(replaceDisplayFunctions(dates.sql()));
+        String sql = quoteLeftColumn(fastDateFormats(replaceDisplayFunctions(dates.sql())));
         String stamp = "TIMESTAMP '" + now.format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")) + "'";
         return new Translation(NOW.matcher(sql).replaceAll(match -> match.group(1).equalsIgnoreCase("CURRENT_DATE")
                 ? "CAST(" + stamp + " AS DATE)" : stamp), dates.dateParams());
@@ -147,6 +151,17 @@ final class SuiteQlTranslator {
     }
 
     /** The query with string literals blanked, so counting and matching never look inside them. */
+    private static String quoteLeftColumn(String sql) {
+        Matcher left = LEFT_COLUMN.matcher(outsideLiterals(sql));
+        StringBuilder quoted = new StringBuilder(sql.length() + 8);
+        int from = 0;
+        while (left.find()) {
+            quoted.append(sql, from, left.start()).append("\"LEFT\"");
+            from = left.end();
+        }
+        return quoted.append(sql.substring(from)).toString();
+    }
+
     static String outsideLiterals(String query) {
         StringBuilder masked = new StringBuilder(query.length());
         boolean inside = false;
