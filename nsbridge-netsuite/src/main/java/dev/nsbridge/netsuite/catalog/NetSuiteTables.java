@@ -53,18 +53,23 @@ public final class NetSuiteTables {
                     Optional.of("deleteddate")),
             new StreamDescriptor("systemnote", columns("id:i date:t recordid:i recordtypeid:s field:s oldvalue:s"
                     + " newvalue:s name:i context:s type:s"), List.of("id"), Optional.of("date")),
-            new StreamDescriptor("accounttype", columns("id:s longname:s balancesheet:b left:b usage:s"),
+            // NetSuite's accounttype has no usage column (its columns: id, balancesheet, defaultcashflowratetype,
+            // defaultgeneralratetype, eliminationalgo, includeinrevaldefault, internalid, left, longname, seqnum,
+            // usercanchangerevaloption).
+            new StreamDescriptor("accounttype", columns("id:s longname:s balancesheet:b left:b"),
                     List.of("id"), Optional.empty()),
             new StreamDescriptor("accountingbooksubsidiaries", columns("accountingbook:i subsidiary:i status:s"),
                     List.of("accountingbook", "subsidiary"), Optional.empty()));
 
-    /** The prefix of the custom fields each table carries, and the records whose schema lists them. */
+    /**
+     * The prefix of the custom fields each table carries, and the records whose schema lists them. The entity table
+     * carries none: SuiteQL serves custentity fields on customer, contact, employee and vendor, not on entity.
+     */
     static final Map<String, CustomFieldSource> CUSTOM_FIELDS = Map.of(
             "customer", new CustomFieldSource("custentity", List.of("customer")),
             "contact", new CustomFieldSource("custentity", List.of("contact")),
             "employee", new CustomFieldSource("custentity", List.of("employee")),
             "vendor", new CustomFieldSource("custentity", List.of("vendor")),
-            "entity", new CustomFieldSource("custentity", List.of("customer", "contact", "employee", "vendor")),
             "transaction", new CustomFieldSource("custbody", List.of("salesorder", "invoice")),
             "transactionline", new CustomFieldSource("custcol", List.of("salesorder", "invoice")),
             "item", new CustomFieldSource("custitem", List.of("inventoryitem")));
