@@ -10,17 +10,16 @@ import dev.nsbridge.spi.data.Batch;
 import dev.nsbridge.spi.data.RecordSchema;
 import dev.nsbridge.spi.secret.Secret;
 import dev.nsbridge.spi.source.BatchReader;
-import dev.nsbridge.spi.source.Progress;
 import dev.nsbridge.spi.source.ReadRequest;
 import dev.nsbridge.spi.source.Source;
 import dev.nsbridge.spi.stream.Column;
 import dev.nsbridge.spi.stream.ColumnType;
 import dev.nsbridge.spi.stream.StreamDescriptor;
 import java.util.ArrayList;
+import dev.nsbridge.testsupport.FixedBatches;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -78,24 +77,8 @@ public final class FakeConnectionType implements ConnectionType {
 
             @Override
             public BatchReader read(ReadRequest request) {
-                List<Batch> batches = List.of(Batch.of(new RecordSchema(WIDGET.columns()), rows, request.state()));
-                return new BatchReader() {
-                    private int next;
-
-                    @Override
-                    public Optional<Batch> next() {
-                        return next < batches.size() ? Optional.of(batches.get(next++)) : Optional.empty();
-                    }
-
-                    @Override
-                    public Progress progress() {
-                        return new Progress(next == 0 ? 0 : rows.size(), OptionalLong.of(rows.size()));
-                    }
-
-                    @Override
-                    public void close() {
-                    }
-                };
+                return new FixedBatches(List.of(Batch.of(new RecordSchema(WIDGET.columns()), rows,
+                        request.state())));
             }
         };
     }

@@ -3,7 +3,6 @@ package dev.nsbridge.app.extract;
 import dev.nsbridge.spi.data.Batch;
 import dev.nsbridge.spi.data.RecordSchema;
 import dev.nsbridge.spi.source.BatchReader;
-import dev.nsbridge.spi.source.Progress;
 import dev.nsbridge.spi.source.ReadMode;
 import dev.nsbridge.spi.source.ReadRequest;
 import dev.nsbridge.spi.source.Source;
@@ -11,11 +10,11 @@ import dev.nsbridge.spi.state.State;
 import dev.nsbridge.spi.stream.Column;
 import dev.nsbridge.spi.stream.ColumnType;
 import dev.nsbridge.spi.stream.StreamDescriptor;
+import dev.nsbridge.testsupport.FixedBatches;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 
 /**
  * A hand-written source over a list of customers (id, email, lastmodifieddate): full reads give all, incremental
@@ -58,22 +57,6 @@ final class ListSource implements Source {
         State state = newest == Long.MIN_VALUE ? request.state() : request.state().with(WATERMARK, newest);
         List<Batch> batches = selected.isEmpty() ? List.of()
                 : List.of(Batch.of(new RecordSchema(CUSTOMER.columns()), selected, state));
-        return new BatchReader() {
-            private int next;
-
-            @Override
-            public Optional<Batch> next() {
-                return next < batches.size() ? Optional.of(batches.get(next++)) : Optional.empty();
-            }
-
-            @Override
-            public Progress progress() {
-                return new Progress(next == 0 ? 0 : selected.size(), OptionalLong.of(selected.size()));
-            }
-
-            @Override
-            public void close() {
-            }
-        };
+        return new FixedBatches(batches);
     }
 }
