@@ -27,9 +27,9 @@ public final class NetSuiteTables {
             table("entity", "id", "lastmodifieddate", "entityid:s externalid:s entitytitle:s email:s phone:s type:s"
                     + " isinactive:b datecreated:t"),
             table("transaction", "id", "lastmodifieddate", "tranid:s trandate:d type:s status:s entity:i subsidiary:i"
-                    + " currency:i exchangerate:n foreigntotal:n memo:s createddate:t shipdate:d"),
+                    + " currency:i exchangerate:n foreigntotal:n memo:s createddate:t shipdate:d postingperiod:i posting:b"),
             new StreamDescriptor("transactionline", columns("transaction:i id:i linelastmodifieddate:t mainline:b"
-                    + " taxline:b item:i quantity:n rate:n netamount:n foreignamount:n memo:s isclosed:b"),
+                    + " taxline:b item:i quantity:n rate:n netamount:n foreignamount:n memo:s isclosed:b subsidiary:i"),
                     List.of("transaction", "id"), Optional.of("linelastmodifieddate")),
             // lastmodifieddate exists only since 2023.1; older rows have none, so a full reload finds them.
             new StreamDescriptor("transactionaccountingline", columns("transaction:i transactionline:i"
