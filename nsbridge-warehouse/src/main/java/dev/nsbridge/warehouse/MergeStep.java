@@ -26,14 +26,17 @@ final class MergeStep {
     private final TableName target;
     private final List<String> key;
     private final boolean removeDeletes;
+    private final List<String> deletionAssignments;
     private final Instant extractedAt;
 
+    /** @param deletionAssignments what flagging a row sets besides nsbridge's own flag and stamp (load metadata) */
     MergeStep(WarehouseDialect dialect, TableName target, List<String> key, boolean removeDeletes,
-              Instant extractedAt) {
+              List<String> deletionAssignments, Instant extractedAt) {
         this.dialect = dialect;
         this.target = target;
         this.key = List.copyOf(key);
         this.removeDeletes = removeDeletes;
+        this.deletionAssignments = List.copyOf(deletionAssignments);
         this.extractedAt = extractedAt;
     }
 
@@ -72,8 +75,8 @@ final class MergeStep {
         String older = " WHERE (" + extracted + " IS NULL OR " + extracted + " < " + stamp + ")";
         return removeDeletes
                 ? Sql.update(connection, "DELETE FROM " + target.sql() + older)
-                : Sql.update(connection, "UPDATE " + target.sql() + " SET " + deletedFlag + " = TRUE, " + extracted
-                        + " = " + stamp + older + " AND NOT coalesce(" + deletedFlag + ", FALSE)");
+                : Sql.update(connection, "UPDATE " + target.sql() + " SET " + flagged() + older + " AND NOT coalesce("
+                        + deletedFlag + ", FALSE)");
     }
 
     private long removeVanished(Connection connection, Batch batch) throws SQLException {
@@ -105,11 +108,18 @@ final class MergeStep {
                 + Sql.keysMatch(key, target.sql(), Identifiers.quote(DELETED)) + ")";
         long affected = removeDeletes
                 ? Sql.update(connection, "DELETE FROM " + target.sql() + matches)
-                : Sql.update(connection, "UPDATE " + target.sql() + " SET " + Identifiers.quote(MetaColumns.DELETED)
-                        + " = TRUE, " + Identifiers.quote(MetaColumns.EXTRACTED_AT) + " = "
-                        + dialect.timestampLiteral(extractedAt) + matches);
+                : Sql.update(connection, "UPDATE " + target.sql() + " SET " + flagged() + matches);
         Sql.execute(connection, "DROP TABLE " + Identifiers.quote(DELETED));
         return affected;
+    }
+
+    /** The assignments that mark a row deleted by this run. */
+    private String flagged() {
+        List<String> assignments = new ArrayList<>();
+        assignments.add(Identifiers.quote(MetaColumns.DELETED) + " = TRUE");
+        assignments.add(Identifiers.quote(MetaColumns.EXTRACTED_AT) + " = " + dialect.timestampLiteral(extractedAt));
+        assignments.addAll(deletionAssignments);
+        return String.join(", ", assignments);
     }
 
     private int[] keyPositions(Batch batch) {

@@ -51,7 +51,7 @@ public final class WarehouseWriter implements DestinationWriter {
         this.extractedAt = extractedAt.truncatedTo(ChronoUnit.MICROS);
         this.schema = new SchemaEvolution(dialect);
         this.stateTable = new StateTable(settings.target(), dialect);
-        this.loadColumns = new ArrayList<>(request.stream().columns());
+        this.loadColumns = new ArrayList<>(settings.layout().columns(request.stream().columns()));
     }
 
     /**
@@ -60,7 +60,13 @@ public final class WarehouseWriter implements DestinationWriter {
      */
     public static WarehouseWriter open(Supplier<Connection> connections, WarehouseDialect dialect,
                                        WriteRequest request, Instant extractedAt) {
-        WriterSettings settings = WriterSettings.of(request);
+        return open(connections, dialect, request, extractedAt, LoadMetadata.NSBRIDGE);
+    }
+
+    /** As {@link #open(Supplier, WarehouseDialect, WriteRequest, Instant)}, landing the destination's metadata. */
+    public static WarehouseWriter open(Supplier<Connection> connections, WarehouseDialect dialect,
+                                       WriteRequest request, Instant extractedAt, LoadMetadata metadata) {
+        WriterSettings settings = WriterSettings.of(request, metadata);
         Connection connection = connections.get();
         try {
             WarehouseWriter writer = new WarehouseWriter(connection, dialect, request, settings, extractedAt);
@@ -104,13 +110,14 @@ public final class WarehouseWriter implements DestinationWriter {
     public WriteResult write(Batch batch) {
         ensureOpen();
         WriteResult result = inTransaction("writing a batch to " + settings.target(), () -> {
-            evolve(batch.schema().columns());
+            Batch landed = settings.layout().land(batch, extractedAt);
+            evolve(batch.schema().columns(), landed.schema().columns());
             WriteResult written;
             if (request.loadMethod() == LoadMethod.MERGE) {
-                written = settings.merge(dialect, extractedAt).apply(connection, batch);
+                written = settings.merge(dialect, extractedAt).apply(connection, landed);
             } else {
-                if (!batch.rows().isEmpty()) {
-                    dialect.insertRows(connection, writtenTable(), batch.schema().columns(), batch.rows(),
+                if (!landed.rows().isEmpty()) {
+                    dialect.insertRows(connection, writtenTable(), landed.schema().columns(), landed.rows(),
                             extractedAt);
                 }
                 written = WriteResult.of(batch.size());
@@ -173,14 +180,20 @@ public final class WarehouseWriter implements DestinationWriter {
         return settings.rebuilds() ? settings.staging() : settings.target();
     }
 
-    /** Adds the batch's columns the table lacks, inside the batch's transaction. */
-    private void evolve(List<Column> columns) throws SQLException {
+    /**
+     * Adds the batch's columns the table lacks, inside the batch's transaction.
+     *
+     * @param source the columns as the source sent them, checked against the names load metadata keeps
+     * @param columns the same columns as they land
+     */
+    private void evolve(List<Column> source, List<Column> columns) throws SQLException {
         List<Column> missing = columns.stream()
                 .filter(c -> !tableColumns.contains(Identifiers.column(c.name()))).toList();
         if (missing.isEmpty()) {
             return;
         }
-        WriterSettings.refuseReservedColumns(missing);
+        settings.layout().refuseReservedColumns(source.stream()
+                .filter(c -> !tableColumns.contains(Identifiers.column(c.name()))).toList());
         schema.ensure(connection, writtenTable(), missing, List.of());
         for (Column column : missing) {
             if (loadColumns.stream().noneMatch(c -> c.name().equalsIgnoreCase(column.name()))) {

@@ -3,7 +3,6 @@ package dev.nsbridge.warehouse;
 import dev.nsbridge.spi.destination.LoadMethod;
 import dev.nsbridge.spi.destination.WriteRequest;
 import dev.nsbridge.spi.errors.ConfigurationException;
-import dev.nsbridge.spi.stream.Column;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -17,9 +16,10 @@ import java.util.Locale;
  * @param loadMethod    how the table takes the run's rows
  * @param uniqueKey     the columns a merge matches on
  * @param removeDeletes whether a merge removes deleted rows ({@code deletes: remove}) instead of flagging them
+ * @param layout        how the stream's columns and the load metadata land in the table
  */
 public record WriterSettings(TableName target, TableName staging, LoadMethod loadMethod, List<String> uniqueKey,
-                             boolean removeDeletes) {
+                             boolean removeDeletes, TableLayout layout) {
     /** The write option that says what a merge does with deleted rows: {@code flag} (default) or {@code remove}. */
     public static final String DELETES_OPTION = "deletes";
     private static final String STAGING_SUFFIX = "__nsbridge_load";
@@ -29,6 +29,10 @@ public record WriterSettings(TableName target, TableName staging, LoadMethod loa
     }
 
     public static WriterSettings of(WriteRequest request) {
+        return of(request, LoadMetadata.NSBRIDGE);
+    }
+
+    public static WriterSettings of(WriteRequest request, LoadMetadata metadata) {
         TableName target = TableName.parse(request.target());
         String deletes = request.options().getOrDefault(DELETES_OPTION, "flag").toLowerCase(Locale.ROOT);
         if (!deletes.equals("flag") && !deletes.equals("remove")) {
@@ -39,9 +43,11 @@ public record WriterSettings(TableName target, TableName staging, LoadMethod loa
         if (request.loadMethod() == LoadMethod.MERGE) {
             checkUniqueKey(request);
         }
-        refuseReservedColumns(request.stream().columns());
+        List<String> rowKey = request.uniqueKey().isEmpty() ? request.stream().primaryKey() : request.uniqueKey();
+        TableLayout layout = new TableLayout(metadata, rowKey);
+        layout.refuseReservedColumns(request.stream().columns());
         return new WriterSettings(target, target.sibling(target.table() + STAGING_SUFFIX), request.loadMethod(),
-                request.uniqueKey(), deletes.equals("remove"));
+                request.uniqueKey(), deletes.equals("remove"), layout);
     }
 
     /** Whether the load builds a new table and swaps it in at the end of the run. */
@@ -50,17 +56,8 @@ public record WriterSettings(TableName target, TableName staging, LoadMethod loa
     }
 
     MergeStep merge(WarehouseDialect dialect, Instant extractedAt) {
-        return new MergeStep(dialect, target, uniqueKey, removeDeletes, extractedAt);
-    }
-
-    static void refuseReservedColumns(List<Column> columns) {
-        for (Column column : columns) {
-            if (MetaColumns.isMeta(column.name())) {
-                throw new ConfigurationException("CONFIG_INVALID_COLUMN", "The stream has a column named '"
-                        + column.name() + "', a name nsbridge keeps for itself.",
-                        "Leave that column out of the extract or rename it in a query.");
-            }
-        }
+        return new MergeStep(dialect, target, uniqueKey, removeDeletes || layout.removesDeletedParts(),
+                layout.deletionAssignments(dialect.timestampLiteral(extractedAt)), extractedAt);
     }
 
     private static void checkUniqueKey(WriteRequest request) {

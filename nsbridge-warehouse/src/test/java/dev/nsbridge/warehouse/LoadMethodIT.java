@@ -195,6 +195,33 @@ final class LoadMethodIT {
 
     @ParameterizedTest
     @EnumSource(Engine.class)
+    void shouldFlagDeletedRecordsAndRemoveVanishedLinesUnderFivetranLoadMetadata(Engine engine,
+                                                                                 TestWarehouse.Factory warehouses) {
+        TestWarehouse warehouse = warehouses.openTicking(engine, directory, LoadMetadata.FIVETRAN);
+        warehouse.run(customers(LoadMethod.MERGE), batch(CUSTOMER, watermark(1), customer(1, "Ann", "1"),
+                customer(2, "Bob", "2"), customer(3, "Cy", "3")));
+        warehouse.run(lines(LoadMethod.MERGE), batch(LINE, watermark(1), line(100, 1, "a"), line(100, 2, "b"),
+                line(200, 1, "c"), line(300, 1, "d")));
+
+        warehouse.run(customers(LoadMethod.MERGE), new Batch(new RecordSchema(CUSTOMER), List.of(),
+                List.of(List.of(1L)), Optional.empty(), watermark(2)));
+        warehouse.run(customers(LoadMethod.MERGE), batch(CUSTOMER, watermark(3), customer(1, "Ann", "1"),
+                customer(3, "Cy", "3")), Batch.endOfSnapshot(new RecordSchema(CUSTOMER), watermark(3)));
+        warehouse.run(lines(LoadMethod.MERGE), new Batch(new RecordSchema(LINE), List.<Object[]>of(line(100, 1, "a")),
+                List.of(), Optional.of(new Batch.Scope("transaction", List.of(100L))), watermark(2)));
+        warehouse.run(lines(LoadMethod.MERGE), batch(LINE, watermark(3), line(100, 1, "a")),
+                Batch.endOfSnapshot(new RecordSchema(LINE), watermark(3)));
+
+        assertThat(warehouse.rows("SELECT id, _nsbridge_deleted, _fivetran_deleted, _fivetran_active,"
+                + " date_deleted IS NOT NULL, date_deleted = _fivetran_synced FROM customer ORDER BY id"))
+                .containsExactly("1|false|false|true|false|null", "2|true|true|false|true|true",
+                        "3|false|false|true|false|null");
+        assertThat(warehouse.rows("SELECT transaction, id, _fivetran_deleted FROM transactionline ORDER BY 1, 2"))
+                .containsExactly("100|1|false");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
     void shouldRedoAMergeBatchWithoutDoublingAnything(Engine engine, TestWarehouse.Factory warehouses) {
         TestWarehouse warehouse = warehouses.open(engine, directory);
         WriteRequest request = customers(LoadMethod.MERGE);

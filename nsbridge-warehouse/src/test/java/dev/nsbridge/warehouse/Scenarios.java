@@ -9,6 +9,7 @@ import dev.nsbridge.spi.stream.Column;
 import dev.nsbridge.spi.stream.ColumnType;
 import dev.nsbridge.spi.stream.StreamDescriptor;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,10 @@ final class Scenarios {
             new Column("name", ColumnType.STRING), new Column("balance", ColumnType.DECIMAL));
     static final List<Column> LINE = List.of(new Column("transaction", ColumnType.INTEGER),
             new Column("id", ColumnType.INTEGER), new Column("memo", ColumnType.STRING));
+    /** A stream with NetSuite's kinds of flag and date, which load metadata may land in other types. */
+    static final List<Column> PERIOD = List.of(new Column("id", ColumnType.INTEGER),
+            new Column("periodname", ColumnType.STRING), new Column("closed", ColumnType.BOOLEAN),
+            new Column("startdate", ColumnType.DATE));
 
     private Scenarios() {
     }
@@ -52,6 +57,14 @@ final class Scenarios {
 
     static Object[] customer(long id, String name, String balance) {
         return new Object[] {id, name, balance == null ? null : new BigDecimal(balance)};
+    }
+
+    static WriteRequest periods(LoadMethod method) {
+        return request("accountingperiod", PERIOD, List.of("id"), method, Map.of());
+    }
+
+    static Object[] period(long id, String name, Boolean closed, String startDate) {
+        return new Object[] {id, name, closed, startDate == null ? null : LocalDate.parse(startDate)};
     }
 
     static Object[] line(long transaction, long id, String memo) {

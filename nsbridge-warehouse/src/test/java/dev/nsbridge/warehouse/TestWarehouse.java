@@ -103,21 +103,31 @@ final class TestWarehouse {
     record Factory(Supplier<PostgresServer> server) {
         /** Every run stamped {@link #RUN_STARTED}. */
         TestWarehouse open(Engine engine, Path directory) {
-            return open(engine, directory, Clock.fixed(RUN_STARTED, ZoneOffset.UTC));
+            return open(engine, directory, LoadMetadata.NSBRIDGE);
+        }
+
+        /** Every run stamped {@link #RUN_STARTED}, landing the given load metadata. */
+        TestWarehouse open(Engine engine, Path directory, LoadMetadata metadata) {
+            return open(engine, directory, Clock.fixed(RUN_STARTED, ZoneOffset.UTC), metadata);
         }
 
         /** Each run stamped a second after the one before, as runs are in life. */
         TestWarehouse openTicking(Engine engine, Path directory) {
-            return open(engine, directory, new TickingClock(RUN_STARTED));
+            return openTicking(engine, directory, LoadMetadata.NSBRIDGE);
         }
 
-        private TestWarehouse open(Engine engine, Path directory, Clock clock) {
+        /** Each run stamped a second after the one before, landing the given load metadata. */
+        TestWarehouse openTicking(Engine engine, Path directory, LoadMetadata metadata) {
+            return open(engine, directory, new TickingClock(RUN_STARTED), metadata);
+        }
+
+        private TestWarehouse open(Engine engine, Path directory, Clock clock, LoadMetadata metadata) {
             if (engine == Engine.DUCKDB) {
                 DuckDbDestination duckdb = new DuckDbDestination(
-                        new DuckDbSettings(directory.resolve("data/warehouse.duckdb")), clock);
+                        new DuckDbSettings(directory.resolve("data/warehouse.duckdb")), metadata, clock);
                 return new TestWarehouse(engine, duckdb::connect, duckdb);
             }
-            PostgresDestination postgres = new PostgresDestination(postgresSettings(), clock);
+            PostgresDestination postgres = new PostgresDestination(postgresSettings(), metadata, clock);
             return new TestWarehouse(engine, postgres::connect, postgres);
         }
 

@@ -265,6 +265,20 @@ final class ConfigMistakesTest {
     }
 
     @Test
+    void shouldRefuseAnUnknownLoadMetadataNamingTheKeyAndTheChoices() throws Exception {
+        Path config = write("""
+                  analytics:
+                    type: postgres
+                    url: jdbc:postgresql://db.example.com:5432/analytics
+                    user: etl
+                    load_metadata: dbt
+                """);
+
+        assertRefused(check(config), "line " + lineOf(config, "load_metadata:")
+                + ": connections.analytics.load_metadata:", "is not one of nsbridge, fivetran");
+    }
+
+    @Test
     void shouldCheckAWarehouseNotMadeYetWithoutMakingIt() throws Exception {
         Path config = Files.writeString(folder.resolve("nsbridge.yaml"), """
                 connections:

@@ -8,6 +8,7 @@ import dev.nsbridge.spi.connection.ConnectionContext;
 import dev.nsbridge.spi.connection.ConnectionRole;
 import dev.nsbridge.spi.connection.ConnectionType;
 import dev.nsbridge.spi.destination.Destination;
+import dev.nsbridge.warehouse.LoadMetadata;
 import dev.nsbridge.warehouse.WarehouseLogin;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +24,7 @@ public final class DuckDbConnectionType implements ConnectionType {
             "The DuckDB file; the first run creates it with its folder. A relative path starts beside nsbridge.yaml"
                     + " and may not climb out of its folder; write another place absolute.")
             .withDefault("nsbridge.duckdb").validatedBy(Validators.insideConfigFolder());
-    public static final ConfigDef DEFINITION = ConfigDef.of(PATH);
+    public static final ConfigDef DEFINITION = ConfigDef.of(PATH, LoadMetadata.KEY);
 
     @Override
     public String name() {
@@ -72,7 +73,8 @@ public final class DuckDbConnectionType implements ConnectionType {
 
     @Override
     public Destination destination(ConnectionContext context) {
-        return new DuckDbDestination(new DuckDbSettings(file(context)), context.clock());
+        return new DuckDbDestination(new DuckDbSettings(file(context)), context.values().get(LoadMetadata.KEY),
+                context.clock());
     }
 
     private static Path file(ConnectionContext context) {

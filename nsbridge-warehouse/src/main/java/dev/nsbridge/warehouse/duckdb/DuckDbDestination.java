@@ -4,6 +4,7 @@ import dev.nsbridge.spi.destination.Destination;
 import dev.nsbridge.spi.destination.DestinationWriter;
 import dev.nsbridge.spi.destination.WriteRequest;
 import dev.nsbridge.spi.errors.ConfigurationException;
+import dev.nsbridge.warehouse.LoadMetadata;
 import dev.nsbridge.warehouse.WarehouseWriter;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -19,12 +20,22 @@ import java.time.Clock;
  */
 public final class DuckDbDestination implements Destination {
     private final DuckDbSettings settings;
+    private final LoadMetadata metadata;
     private final Clock clock;
     private final DuckDbErrors errors;
 
     /** @param clock gives each run's {@code _nsbridge_extracted_at} */
     public DuckDbDestination(DuckDbSettings settings, Clock clock) {
+        this(settings, LoadMetadata.NSBRIDGE, clock);
+    }
+
+    /**
+     * @param metadata the load metadata every table gets
+     * @param clock    gives each run's {@code _nsbridge_extracted_at}
+     */
+    public DuckDbDestination(DuckDbSettings settings, LoadMetadata metadata, Clock clock) {
         this.settings = settings;
+        this.metadata = metadata;
         this.clock = clock;
         this.errors = new DuckDbErrors(settings.file());
     }
@@ -35,7 +46,8 @@ public final class DuckDbDestination implements Destination {
 
     @Override
     public DestinationWriter open(WriteRequest request) {
-        return WarehouseWriter.open(this::connect, new DuckDbDialect(errors), request, clock.instant());
+        return WarehouseWriter.open(this::connect, new DuckDbDialect(errors), request, clock.instant(),
+                metadata);
     }
 
     /** A new connection to the file, creating the file and its directory when missing. */

@@ -9,6 +9,7 @@ import dev.nsbridge.spi.connection.ConnectionRole;
 import dev.nsbridge.spi.connection.ConnectionType;
 import dev.nsbridge.spi.destination.Destination;
 import dev.nsbridge.spi.secret.Secret;
+import dev.nsbridge.warehouse.LoadMetadata;
 import dev.nsbridge.warehouse.WarehouseLogin;
 import java.util.Locale;
 import java.util.Optional;
@@ -33,7 +34,7 @@ public final class PostgresConnectionType implements ConnectionType {
             .required();
     public static final ConfigKey<Secret> PASSWORD = ConfigKey.secret(PostgresSettings.PASSWORD_SETTING,
             "The user's password; write it as ${ENV_NAME} or an enc: value.");
-    public static final ConfigDef DEFINITION = ConfigDef.of(URL, USER, PASSWORD);
+    public static final ConfigDef DEFINITION = ConfigDef.of(URL, USER, PASSWORD, LoadMetadata.KEY);
 
     @Override
     public String name() {
@@ -66,7 +67,7 @@ public final class PostgresConnectionType implements ConnectionType {
 
     @Override
     public Destination destination(ConnectionContext context) {
-        return new PostgresDestination(settings(context), context.clock());
+        return new PostgresDestination(settings(context), context.values().get(LoadMetadata.KEY), context.clock());
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.nsbridge.warehouse.postgres;
 import dev.nsbridge.spi.destination.Destination;
 import dev.nsbridge.spi.destination.DestinationWriter;
 import dev.nsbridge.spi.destination.WriteRequest;
+import dev.nsbridge.warehouse.LoadMetadata;
 import dev.nsbridge.warehouse.WarehouseWriter;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -14,12 +15,22 @@ import java.util.Properties;
 public final class PostgresDestination implements Destination {
     private static final String CONNECT_TIMEOUT_SECONDS = "10";
     private final PostgresSettings settings;
+    private final LoadMetadata metadata;
     private final Clock clock;
     private final PostgresErrors errors;
 
     /** @param clock gives each run's {@code _nsbridge_extracted_at} */
     public PostgresDestination(PostgresSettings settings, Clock clock) {
+        this(settings, LoadMetadata.NSBRIDGE, clock);
+    }
+
+    /**
+     * @param metadata the load metadata every table gets
+     * @param clock    gives each run's {@code _nsbridge_extracted_at}
+     */
+    public PostgresDestination(PostgresSettings settings, LoadMetadata metadata, Clock clock) {
         this.settings = settings;
+        this.metadata = metadata;
         this.clock = clock;
         this.errors = new PostgresErrors(settings);
     }
@@ -30,7 +41,8 @@ public final class PostgresDestination implements Destination {
 
     @Override
     public DestinationWriter open(WriteRequest request) {
-        return WarehouseWriter.open(this::connect, new PostgresDialect(errors), request, clock.instant());
+        return WarehouseWriter.open(this::connect, new PostgresDialect(errors), request, clock.instant(),
+                metadata);
     }
 
     /** A new connection with the configured login; failures come back as nsbridge errors without the password. */
