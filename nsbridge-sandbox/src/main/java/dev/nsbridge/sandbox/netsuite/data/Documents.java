@@ -14,7 +14,8 @@ final class Documents implements AutoCloseable {
     static final String HEADER_COLUMNS = "id,tranid,trandate,type,status,entity,subsidiary,currency,exchangerate,"
             + "foreigntotal,memo,email,createddate,lastmodifieddate,shipdate,postingperiod,billingaddress,"
             + "shippingaddress,employee,otherrefnum,posting,voided,externalid,shipmethod,custbody_sales_channel,"
-            + "custbody_gift_order,custbody_requested_delivery,custbody_discount_rate,custbody_klaviyo_event_id";
+            + "custbody_gift_order,custbody_requested_delivery,custbody_discount_rate,custbody_klaviyo_event_id,"
+            + "transactionnumber,createdby,lastmodifiedby,nexus,duedate";
     static final String LINE_COLUMNS = "transaction,id,linesequencenumber,mainline,taxline,item,itemtype,quantity,"
             + "rate,netamount,foreignamount,memo,isclosed,entity,subsidiary,location,department,class,createdfrom,"
             + "linecreateddate,linelastmodifieddate,custcol_gift_wrap,custcol_engraving,custcol_promised_ship";
@@ -26,15 +27,26 @@ final class Documents implements AutoCloseable {
     private final Inserter accounting;
     private final Inserter trackingNumbers;
     private final Inserter trackingMap;
+    private final long clerk;
+    /**
+     * A posting document's mainline waits until its other lines are written: its amount is the negated sum of their
+     * amounts in the subsidiary's currency, each rounded on its own, so that debits equal credits to the cent.
+     */
+    private Object[] pendingMainline;
+    private Header pendingHeader;
+    private BigDecimal pendingSum;
 
-    Documents(Connection connection, LocalDateTime accountingStampsSince) throws SQLException {
+    /** @param clerk the employee who enters and changes the documents */
+    Documents(Connection connection, LocalDateTime accountingStampsSince, long clerk) throws SQLException {
         this.accountingStampsSince = accountingStampsSince;
+        this.clerk = clerk;
         this.headers = new Inserter(connection, "transaction", HEADER_COLUMNS);
         this.lines = new Inserter(connection, "transactionline", LINE_COLUMNS);
         this.links = new Inserter(connection, "previoustransactionlinelink", "previousdoc,previousline,nextdoc,"
                 + "nextline,linktype,previoustype,nexttype,foreignamount,amount,lastmodifieddate");
         this.accounting = new Inserter(connection, "transactionaccountingline", "transaction,transactionline,"
-                + "accountingbook,account,amount,debit,credit,netamount,posting,amountunpaid,lastmodifieddate");
+                + "accountingbook,account,amount,debit,credit,netamount,posting,amountunpaid,exchangerate,"
+                + "lastmodifieddate");
         this.trackingNumbers = new Inserter(connection, "trackingnumber", "id,trackingnumber");
         this.trackingMap = new Inserter(connection, "trackingnumbermap", "transaction,trackingnumber");
     }
@@ -53,23 +65,45 @@ final class Documents implements AutoCloseable {
     /** @param shipMethod the ship item a fulfillment went with (its carrier and service), or null */
     void header(Header header, BigDecimal total, String memo, String email, Long billing, Long shipping,
                 Long salesRep, Long shipMethod, Object[] custom) throws SQLException {
+        finishDocument();
         headers.row(header.id(), header.tranid(), header.created().toLocalDate(), header.type(), header.status(),
                 header.entity(), header.subsidiary(), header.currency(), header.exchangeRate(), total, memo, email,
                 header.created(), header.modified(), "ItemShip".equals(header.type()) ? header.created().toLocalDate()
-                        : null, ReferenceData.periodId(header.created().toLocalDate()), billing, shipping, salesRep,
+                        : null, LedgerPeriods.periodId(header.created().toLocalDate()), billing, shipping, salesRep,
                 header.id() % 7 == 0 ? "PO-" + (header.id() * 13 % 100_000) : null, header.posting(), false,
                 header.id() % 5 == 0 ? "ext-" + header.id() : null, shipMethod, custom[0], custom[1], custom[2], custom[3],
-                custom[4]);
+                custom[4], header.tranid(), clerk, clerk, header.subsidiary(),
+                "CustInvc".equals(header.type()) ? header.created().toLocalDate().plusDays(30) : null);
     }
 
     void mainline(Header header, BigDecimal total, String memo, long location) throws SQLException {
-        lines.row(header.id(), 0L, 0L, true, false, null, null, null, null, base(header, total), total, memo, false,
-                header.entity(), header.subsidiary(), location, 1L + header.id() % Generation.DEPARTMENTS,
-                1L + header.id() % Generation.CLASSES, header.createdFrom(), header.created(), header.modified(),
-                false, null, null);
-        if (header.posting()) {
-            accountingLine(header, 0L, header.type().equals("CustInvc") ? 2L : 1L, total);
+        Object[] row = {header.id(), 0L, 0L, true, false, null, null, null, null, base(header, total), total, memo,
+            false, header.entity(), header.subsidiary(), location, 1L + header.id() % Generation.DEPARTMENTS,
+            1L + header.id() % Generation.CLASSES, header.createdFrom(), header.created(), header.modified(),
+            false, null, null};
+        if (!header.posting()) {
+            lines.row(row);
+            return;
         }
+        finishDocument();
+        pendingMainline = row;
+        pendingHeader = header;
+        pendingSum = BigDecimal.ZERO;
+    }
+
+    /** Writes the waiting mainline of a posting document, balancing its other accounting lines. */
+    private void finishDocument() throws SQLException {
+        if (pendingHeader == null) {
+            return;
+        }
+        BigDecimal balance = pendingSum.negate();
+        pendingMainline[9] = balance;
+        lines.row(pendingMainline);
+        // Sales post to receivables, cash refunds come out of the bank, credit memos reduce receivables.
+        long account = pendingHeader.type().equals("CashRfnd") ? 1L : 2L;
+        writeAccounting(pendingHeader, 0L, account, balance);
+        pendingHeader = null;
+        pendingMainline = null;
     }
 
     void line(Header header, Line line, long sequence, long location, LocalDateTime promisedShip) throws SQLException {
@@ -117,8 +151,16 @@ final class Documents implements AutoCloseable {
             return;
         }
         BigDecimal base = base(header, amount);
-        accounting.row(header.id(), line, 1L, account, base, base.signum() > 0 ? base : null,
-                base.signum() < 0 ? base.negate() : null, base, true, line == 0 ? base : null,
+        if (pendingHeader != null && pendingHeader.id() == header.id()) {
+            pendingSum = pendingSum.add(base);
+        }
+        writeAccounting(header, line, account, base);
+    }
+
+    /** One accounting line in the primary book; amounts are in the subsidiary's currency, debits positive. */
+    private void writeAccounting(Header header, long line, long account, BigDecimal base) throws SQLException {
+        accounting.row(header.id(), line, LedgerData.PRIMARY_BOOK, account, base, base.signum() > 0 ? base : null,
+                base.signum() < 0 ? base.negate() : null, base, true, line == 0 ? base : null, header.exchangeRate(),
                 header.created().isBefore(accountingStampsSince) ? null : header.modified());
     }
 
@@ -128,6 +170,7 @@ final class Documents implements AutoCloseable {
 
     @Override
     public void close() throws SQLException {
+        finishDocument();
         headers.close();
         lines.close();
         links.close();

@@ -40,6 +40,7 @@ public final class GeneratedAccount {
                 new ReferenceData(generation).write(connection);
                 EntityData.Customers customers = new EntityData(generation).write(connection);
                 new TransactionData(generation, connection, 1).write(connection, customers);
+                new RelationshipData(generation).write(connection);
                 new CustomRecords(generation).write(connection);
                 Schema.index(connection);
                 return null;
