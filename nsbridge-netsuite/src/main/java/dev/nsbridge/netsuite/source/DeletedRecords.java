@@ -39,7 +39,8 @@ final class DeletedRecords {
             Map.entry("contact", List.of("contact")),
             Map.entry("employee", List.of("employee")),
             Map.entry("vendor", List.of("vendor")),
-            Map.entry("entity", List.of("customer", "contact", "employee", "vendor", "partner")),
+            Map.entry("job", List.of("job")),
+            Map.entry("entity", List.of("customer", "contact", "employee", "vendor", "partner", "job")),
             Map.entry("transaction", TRANSACTION_TYPES),
             // A deleted transaction takes all its lines: those tables get a scope over the transaction, not keys.
             Map.entry("transactionline", TRANSACTION_TYPES),
@@ -51,7 +52,10 @@ final class DeletedRecords {
             Map.entry("accountingperiod", List.of("accountingperiod")),
             Map.entry("location", List.of("location")),
             Map.entry("department", List.of("department")),
-            Map.entry("classification", List.of("classification")));
+            Map.entry("classification", List.of("classification")),
+            // Both relationship records are in the getDeleted enumeration of record types NetSuite tracks.
+            Map.entry("customersubsidiaryrelationship", List.of("customersubsidiaryrelationship")),
+            Map.entry("vendorsubsidiaryrelationship", List.of("vendorsubsidiaryrelationship")));
     private static final String DELETED_FROM = "FROM deletedrecord WHERE type IN (";
 
     private DeletedRecords() {
