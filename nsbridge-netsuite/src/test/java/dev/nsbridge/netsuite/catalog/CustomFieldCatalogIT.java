@@ -76,7 +76,7 @@ final class CustomFieldCatalogIT {
         assertThat(custom(streams.get("contact"), "cust")).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "custentity_klaviyo_profile_id", ColumnType.STRING,
                 "custentity_secondary_email", ColumnType.STRING));
-        assertThat(custom(streams.get("entity"), "cust")).isEmpty();
+        assertThat(custom(streams.get("entity"), "custentity")).isEmpty();
         assertThat(custom(streams.get("transaction"), "cust")).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "custbody_sales_channel", ColumnType.STRING,
                 "custbody_gift_order", ColumnType.BOOLEAN,
