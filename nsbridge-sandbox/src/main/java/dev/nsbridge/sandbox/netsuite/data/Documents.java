@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDateTime;
+import java.util.List;
 
 /**
  * Writes transactions the way NetSuite stores them: a header row, line 0 as the mainline, item lines whose quantity
@@ -34,6 +35,7 @@ final class Documents implements AutoCloseable {
      */
     private Object[] pendingMainline;
     private Header pendingHeader;
+    private long pendingAccount;
     private BigDecimal pendingSum;
 
     /** @param clerk the employee who enters and changes the documents */
@@ -52,9 +54,13 @@ final class Documents implements AutoCloseable {
     }
 
     /** The values a document's header and lines share. */
-    record Header(long id, String tranid, String type, String status, long entity, long subsidiary, long currency,
+    record Header(long id, String tranid, String type, String status, Long entity, long subsidiary, long currency,
                   BigDecimal exchangeRate, LocalDateTime created, LocalDateTime modified, Long createdFrom,
                   boolean posting) {
+    }
+
+    /** One line of a document made of accounting entries alone (a bill's expense, a journal's line); debits positive. */
+    record Entry(long account, BigDecimal amount, String memo) {
     }
 
     /** One item line: the amounts are already signed. */
@@ -73,10 +79,17 @@ final class Documents implements AutoCloseable {
                 header.id() % 7 == 0 ? "PO-" + (header.id() * 13 % 100_000) : null, header.posting(), false,
                 header.id() % 5 == 0 ? "ext-" + header.id() : null, shipMethod, custom[0], custom[1], custom[2], custom[3],
                 custom[4], header.tranid(), clerk, clerk, header.subsidiary(),
-                "CustInvc".equals(header.type()) ? header.created().toLocalDate().plusDays(30) : null);
+                header.type().equals("CustInvc") || header.type().equals("VendBill")
+                        ? header.created().toLocalDate().plusDays(30) : null);
     }
 
     void mainline(Header header, BigDecimal total, String memo, long location) throws SQLException {
+        // Sales post to receivables, cash refunds come out of the bank, credit memos reduce receivables.
+        mainline(header, total, memo, location, header.type().equals("CashRfnd") ? 1L : 2L);
+    }
+
+    private void mainline(Header header, BigDecimal total, String memo, long location, long account)
+            throws SQLException {
         Object[] row = {header.id(), 0L, 0L, true, false, null, null, null, null, base(header, total), total, memo,
             false, header.entity(), header.subsidiary(), location, 1L + header.id() % Generation.DEPARTMENTS,
             1L + header.id() % Generation.CLASSES, header.createdFrom(), header.created(), header.modified(),
@@ -88,7 +101,28 @@ final class Documents implements AutoCloseable {
         finishDocument();
         pendingMainline = row;
         pendingHeader = header;
+        pendingAccount = account;
         pendingSum = BigDecimal.ZERO;
+    }
+
+    /**
+     * Writes a document of accounting entries alone, a vendor bill or a journal: its mainline (line 0) takes the
+     * entry on {@code mainAccount} that balances the others, as a bill's payable does.
+     */
+    void entries(Header header, String memo, long mainAccount, long location, List<Entry> entries)
+            throws SQLException {
+        BigDecimal debits = entries.stream().map(Entry::amount).filter(amount -> amount.signum() > 0)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        header(header, debits, memo, null, null, null, null, null, new Object[5]);
+        mainline(header, debits, memo, location, mainAccount);
+        long id = 1;
+        for (Entry entry : entries) {
+            lines.row(header.id(), id, id, false, false, null, null, null, null, base(header, entry.amount()),
+                    entry.amount(), entry.memo(), false, header.entity(), header.subsidiary(), location,
+                    1L + header.id() % Generation.DEPARTMENTS, null, null, header.created(), header.modified(), false,
+                    null, null);
+            accountingLine(header, id++, entry.account(), entry.amount());
+        }
     }
 
     /** Writes the waiting mainline of a posting document, balancing its other accounting lines. */
@@ -99,9 +133,7 @@ final class Documents implements AutoCloseable {
         BigDecimal balance = pendingSum.negate();
         pendingMainline[9] = balance;
         lines.row(pendingMainline);
-        // Sales post to receivables, cash refunds come out of the bank, credit memos reduce receivables.
-        long account = pendingHeader.type().equals("CashRfnd") ? 1L : 2L;
-        writeAccounting(pendingHeader, 0L, account, balance);
+        writeAccounting(pendingHeader, 0L, pendingAccount, balance);
         pendingHeader = null;
         pendingMainline = null;
     }

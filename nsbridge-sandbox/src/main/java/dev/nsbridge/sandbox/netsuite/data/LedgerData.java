@@ -20,15 +20,25 @@ final class LedgerData {
     static final long TOP_SUBSIDIARY = 1;
     static final long PRIMARY_BOOK = 1;
     static final long STANDARD_CALENDAR = 1;
-    /** Account ids used by transactions: 1 bank, 2 receivables, 3 income, 4 refunds, 5 COGS, 6 inventory, 7 tax. */
+    /** The calendar of the Japanese subsidiary, whose fiscal year runs from April to March. */
+    static final long APRIL_CALENDAR = 2;
+    private static final long JAPAN = 4;
+    /**
+     * Account ids used by transactions: 1 bank, 2 receivables, 3 income, 4 refunds, 5 COGS, 6 inventory, 7 tax;
+     * bills and journals use 8 payables, 9 expenses and 13 accruals.
+     */
     static final String[][] ACCOUNTS = {{"1000", "Checking", "Bank"}, {"1100", "Accounts Receivable", "AcctRec"},
         {"4000", "Sales", "Income"}, {"4100", "Sales Returns", "Income"}, {"5000", "Cost of Goods Sold", "COGS"},
         {"1300", "Inventory Asset", "OthCurrAsset"}, {"2200", "Sales Tax Payable", "OthCurrLiab"},
         {"2000", "Accounts Payable", "AcctPay"}, {"6000", "Operating Expenses", "Expense"},
         {"3000", "Retained Earnings", "Equity"}, {"2500", "Deferred Revenue", "DeferRevenue"},
-        {"8000", "Exchange Gain/Loss", "OthExpense"}};
+        {"8000", "Exchange Gain/Loss", "OthExpense"}, {"2100", "Accrued Liabilities", "OthCurrLiab"}};
     /** Each account's parent account (null: top level), as a chart of accounts nests sub-accounts: returns under sales. */
-    static final Long[] ACCOUNT_PARENTS = {null, null, null, 3L, null, null, null, null, null, null, null, null};
+    static final Long[] ACCOUNT_PARENTS = {null, null, null, 3L, null, null, null, null, null, null, null, null, null};
+    static final long SALES_TAX = 7;
+    static final long ACCOUNTS_PAYABLE = 8;
+    static final long OPERATING_EXPENSES = 9;
+    static final long ACCRUED_LIABILITIES = 13;
     private static final String[][] SUBSIDIARY_ADDRESSES = {{"500 Market St", "San Francisco", "CA", "94105"},
         {"1 Canada Square", "London", "", "E14 5AB"}, {"Friedrichstraße 68", "Berlin", "", "10117"},
         {"1-1 Marunouchi", "東京", "", "100-0005"}, {"100 King St W", "Toronto", "ON", "M5X 1A9"}};
@@ -58,13 +68,15 @@ final class LedgerData {
                      + "includeinfxrateupdates,fxrateupdatetimezone,externalid,lastmodifieddate");
              Inserter calendar = new Inserter(connection, "fiscalcalendar", "id,name,fiscalmonth,isdefault,externalid")) {
             calendar.row(STANDARD_CALENDAR, "Standard Fiscal Calendar", "January", true, null);
+            calendar.row(APRIL_CALENDAR, "April Fiscal Calendar", "April", false, null);
             for (int i = 0; i < subsidiaries.length; i++) {
                 long id = i + 1;
                 String[] street = SUBSIDIARY_ADDRESSES[i];
                 String state = street[2].isEmpty() ? null : street[2];
                 subsidiary.row(id, subsidiaries[i][0], i == 0 ? subsidiaries[0][0] : subsidiaries[0][0] + " : "
                         + subsidiaries[i][0], i == 0 ? null : TOP_SUBSIDIARY, subsidiaries[i][1], state, id,
-                        STANDARD_CALENDAR, id, "finance" + id + "@nsbridge-sandbox.example", false, false, setUp);
+                        id == JAPAN ? APRIL_CALENDAR : STANDARD_CALENDAR, id,
+                        "finance" + id + "@nsbridge-sandbox.example", false, false, setUp);
                 address.row(id, subsidiaries[i][0], street[0], street[1], state, state, street[3], subsidiaries[i][1],
                         subsidiaries[i][0] + "\n" + street[0] + "\n" + street[3] + " " + street[1], id, setUp);
                 // The yen has no minor unit; every other currency here has two decimals.

@@ -13,6 +13,7 @@ import java.util.SplittableRandom;
  */
 final class LedgerPeriods {
     private static final long QUARTER_IDS = 100_000;
+    private static final long APRIL_YEAR_IDS = 200_000;
 
     private final Generation generation;
 
@@ -35,7 +36,8 @@ final class LedgerPeriods {
 
     void write(Connection connection) throws SQLException {
         LocalDate today = generation.now.toLocalDate();
-        LocalDate first = today.minusDays(Generation.HISTORY_DAYS + 31L).withDayOfYear(1);
+        int firstYear = today.minusDays(Generation.HISTORY_DAYS + 31L).getYear();
+        int lastYear = today.getYear() + 1;
         SplittableRandom random = generation.random("consolidated-rates");
         long rateId = 1;
         try (Inserter periods = new Inserter(connection, "accountingperiod", "id,periodname,startdate,enddate,isyear,"
@@ -46,41 +48,79 @@ final class LedgerPeriods {
              Inserter rates = new Inserter(connection, "consolidatedexchangerate", "id,postingperiod,fromsubsidiary,"
                      + "tosubsidiary,fromcurrency,tocurrency,accountingbook,currentrate,averagerate,historicalrate,"
                      + "isderived,isperiodclosed")) {
-            for (int year = first.getYear(); year <= today.getYear() + 1; year++) {
+            for (int year = firstYear; year <= lastYear; year++) {
                 LocalDate start = LocalDate.of(year, 1, 1);
-                LocalDate end = start.withDayOfYear(start.lengthOfYear());
                 String yearName = "FY " + year;
-                period(periods, calendars, yearId(year), yearName, yearName, start, end, "year", null);
+                period(periods, calendars, LedgerData.STANDARD_CALENDAR, yearId(year), yearName, yearName, start,
+                        start.plusYears(1).minusDays(1), "year", null);
                 for (int quarter = 1; quarter <= 4; quarter++) {
-                    LocalDate quarterStart = start.withMonth(quarter * 3 - 2);
-                    LocalDate quarterEnd = quarterStart.plusMonths(3).minusDays(1);
+                    LocalDate quarterStart = start.plusMonths(quarter * 3L - 3);
                     String quarterName = "Q" + quarter + " " + year;
-                    period(periods, calendars, quarterId(year, quarter), quarterName, yearName + " : " + quarterName,
-                            quarterStart, quarterEnd, "quarter", yearId(year));
+                    period(periods, calendars, LedgerData.STANDARD_CALENDAR, quarterId(year, quarter), quarterName,
+                            yearName + " : " + quarterName, quarterStart, quarterStart.plusMonths(3).minusDays(1),
+                            "quarter", yearId(year));
                     for (int month = 0; month < 3; month++) {
                         LocalDate monthStart = quarterStart.plusMonths(month);
-                        LocalDate monthEnd = monthStart.withDayOfMonth(monthStart.lengthOfMonth());
                         String monthName = LedgerData.monthName(monthStart);
                         long id = periodId(monthStart);
-                        boolean closed = period(periods, calendars, id, monthName, yearName + " : " + quarterName
-                                + " : " + monthName, monthStart, monthEnd, "month", quarterId(year, quarter));
+                        boolean closed = period(periods, calendars, LedgerData.STANDARD_CALENDAR, id, monthName,
+                                yearName + " : " + quarterName + " : " + monthName, monthStart,
+                                monthStart.plusMonths(1).minusDays(1), "month", quarterId(year, quarter));
                         rateId = rates(rates, random, rateId, id, closed);
+                    }
+                }
+            }
+            writeAprilCalendar(periods, calendars, firstYear - 1, lastYear);
+        }
+    }
+
+    /**
+     * The fiscal calendar of a subsidiary whose year starts in April (Japan's). With several calendars NetSuite
+     * shares the month periods between them and gives each calendar its own years and quarters; which months belong
+     * to which of them is said by accountingperiodfiscalcalendars, whose parent is the period's parent in that
+     * calendar.
+     */
+    private void writeAprilCalendar(Inserter periods, Inserter calendars, int firstYear, int lastYear)
+            throws SQLException {
+        LocalDate firstMonth = LocalDate.of(firstYear + 1, 1, 1);
+        LocalDate lastMonth = LocalDate.of(lastYear, 12, 1);
+        for (int year = firstYear; year <= lastYear; year++) {
+            LocalDate start = LocalDate.of(year, 4, 1);
+            long yearId = APRIL_YEAR_IDS + (year - 2000L) * 5;
+            String yearName = "FY " + year + "/" + (year + 1) % 100;
+            period(periods, calendars, LedgerData.APRIL_CALENDAR, yearId, yearName, yearName, start,
+                    start.plusYears(1).minusDays(1), "year", null);
+            for (int quarter = 1; quarter <= 4; quarter++) {
+                LocalDate quarterStart = start.plusMonths(quarter * 3L - 3);
+                String quarterName = yearName + " Q" + quarter;
+                period(periods, calendars, LedgerData.APRIL_CALENDAR, yearId + quarter, quarterName,
+                        yearName + " : " + quarterName, quarterStart, quarterStart.plusMonths(3).minusDays(1),
+                        "quarter", yearId);
+                for (int month = 0; month < 3; month++) {
+                    LocalDate monthStart = quarterStart.plusMonths(month);
+                    if (!monthStart.isBefore(firstMonth) && !monthStart.isAfter(lastMonth)) {
+                        String monthName = LedgerData.monthName(monthStart);
+                        calendars.row(periodId(monthStart), LedgerData.APRIL_CALENDAR, yearName + " : " + quarterName
+                                + " : " + monthName, yearId + quarter);
                     }
                 }
             }
         }
     }
 
-    /** Writes one period of the standard calendar; answers whether it is closed. */
-    private boolean period(Inserter periods, Inserter calendars, long id, String name, String fullName, LocalDate start,
-                           LocalDate end, String kind, Long parent) throws SQLException {
+    /**
+     * Writes one period of a calendar, linked to it; a month, shared by every calendar, is written by the standard
+     * calendar only and linked to the others apart. Answers whether the period is closed.
+     */
+    private boolean period(Inserter periods, Inserter calendars, long calendar, long id, String name, String fullName,
+                           LocalDate start, LocalDate end, String kind, Long parent) throws SQLException {
         LocalDate today = generation.now.toLocalDate();
         // A month is closed once the books for it are done, some weeks after it ends; a quarter or year with it.
         boolean closed = end.plusDays(45).isBefore(today);
         LocalDate closedOn = closed ? end.plusDays(20) : null;
         periods.row(id, name, start, end, kind.equals("year"), kind.equals("quarter"), kind.equals("month"), closed,
                 false, parent, false, closedOn, closed, closed, closed, false, start.atStartOfDay());
-        calendars.row(id, LedgerData.STANDARD_CALENDAR, fullName, parent);
+        calendars.row(id, calendar, fullName, parent);
         return closed;
     }
 
