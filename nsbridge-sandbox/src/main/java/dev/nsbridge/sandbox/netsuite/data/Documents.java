@@ -47,8 +47,8 @@ final class Documents implements AutoCloseable {
         this.links = new Inserter(connection, "previoustransactionlinelink", "previousdoc,previousline,nextdoc,"
                 + "nextline,linktype,previoustype,nexttype,foreignamount,amount,lastmodifieddate");
         this.accounting = new Inserter(connection, "transactionaccountingline", "transaction,transactionline,"
-                + "accountingbook,account,amount,debit,credit,netamount,posting,amountunpaid,exchangerate,"
-                + "lastmodifieddate");
+                + "accountingbook,account,amount,debit,credit,netamount,posting,amountunpaid,amountpaid,amountlinked,"
+                + "exchangerate,lastmodifieddate");
         this.trackingNumbers = new Inserter(connection, "trackingnumber", "id,trackingnumber");
         this.trackingMap = new Inserter(connection, "trackingnumbermap", "transaction,trackingnumber");
     }
@@ -111,10 +111,9 @@ final class Documents implements AutoCloseable {
      */
     void entries(Header header, String memo, long mainAccount, long location, List<Entry> entries)
             throws SQLException {
-        BigDecimal debits = entries.stream().map(Entry::amount).filter(amount -> amount.signum() > 0)
-                .reduce(BigDecimal.ZERO, BigDecimal::add);
-        header(header, debits, memo, null, null, null, null, null, new Object[5]);
-        mainline(header, debits, memo, location, mainAccount);
+        BigDecimal sum = entries.stream().map(Entry::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        header(header, sum.abs(), memo, null, null, null, null, null, new Object[5]);
+        mainline(header, sum.negate(), memo, location, mainAccount);
         long id = 1;
         for (Entry entry : entries) {
             lines.row(header.id(), id, id, false, false, null, null, null, null, base(header, entry.amount()),
@@ -191,8 +190,15 @@ final class Documents implements AutoCloseable {
 
     /** One accounting line in the primary book; amounts are in the subsidiary's currency, debits positive. */
     private void writeAccounting(Header header, long line, long account, BigDecimal base) throws SQLException {
+        // What is owed on an invoice, a bill or a credit memo is on its mainline: all of it until it is paid or
+        // applied (status B for each of these types), then none, the payment linked to it.
+        boolean settles = line == 0 && (header.type().equals("CustInvc") || header.type().equals("VendBill")
+                || header.type().equals("CustCred"));
+        boolean settled = settles && header.status().equals("B");
+        BigDecimal paid = !settles ? null : settled ? base : BigDecimal.ZERO.setScale(2);
         accounting.row(header.id(), line, LedgerData.PRIMARY_BOOK, account, base, base.signum() > 0 ? base : null,
-                base.signum() < 0 ? base.negate() : null, base, true, line == 0 ? base : null, header.exchangeRate(),
+                base.signum() < 0 ? base.negate() : null, base, true, !settles ? null : settled
+                        ? BigDecimal.ZERO.setScale(2) : base, paid, paid, header.exchangeRate(),
                 header.created().isBefore(accountingStampsSince) ? null : header.modified());
     }
 

@@ -121,6 +121,22 @@ final class BalancedBooksTest {
 
     @ParameterizedTest(name = "{0}", autoCloseArguments = false)
     @MethodSource("accounts")
+    void shouldOweAllOfAnOpenInvoiceOrBillAndNothingOfAPaidOne(String name, NetSuiteAccount account)
+            throws SuiteQlException {
+        String mainlines = "SELECT t.status, a.amount, a.amountunpaid, a.amountpaid FROM transaction t"
+                + " JOIN transactionaccountingline a ON a.transaction = t.id AND a.transactionline = 0"
+                + " WHERE t.type IN ('CustInvc', 'VendBill')";
+        List<Map<String, String>> rows = all(account, mainlines);
+        assertThat(rows).extracting(row -> row.get("status")).contains("A", "B");
+        assertThat(rows).allSatisfy(row -> {
+            boolean paid = row.get("status").equals("B");
+            assertThat(row.get("amountunpaid")).isEqualTo(paid ? "0" : row.get("amount"));
+            assertThat(row.get("amountpaid")).isEqualTo(paid ? row.get("amount") : "0");
+        });
+    }
+
+    @ParameterizedTest(name = "{0}", autoCloseArguments = false)
+    @MethodSource("accounts")
     void shouldKeepOnePrimaryBookThatEverySubsidiaryPostsTo(String name, NetSuiteAccount account)
             throws SuiteQlException {
         assertThat(all(account, "SELECT id FROM accountingbook WHERE isprimary = 'T'"))
