@@ -46,6 +46,9 @@ public record TrialBalance(List<Period> periods) {
     }
 
     /**
+     * Posting lines are those whose flag reads true: a boolean where nsbridge's own load metadata landed it, the text
+     * {@code T} where a warehouse lands NetSuite's flags as modelling packages read them; the cast reads both.
+     *
      * @param ledger  the extracts that landed the ledger
      * @param periods the table accountingperiod landed in, for the periods' names and order
      */
@@ -57,7 +60,7 @@ public record TrialBalance(List<Period> periods) {
                 + " tal JOIN " + TableName.parse(ledger.transactions().destinationTable()).sql() + " t ON t.id = tal."
                 + Identifiers.quote("transaction") + " LEFT JOIN " + TableName.parse(periods).sql()
                 + " p ON p.id = t.postingperiod AND p." + deleted + " IS NOT TRUE"
-                + " WHERE tal.posting IS TRUE AND tal." + deleted + " IS NOT TRUE AND t." + deleted + " IS NOT TRUE"
+                + " WHERE CAST(tal.posting AS VARCHAR(5)) IN ('true', 'T') AND tal." + deleted + " IS NOT TRUE AND t." + deleted + " IS NOT TRUE"
                 + " GROUP BY t.postingperiod ORDER BY MIN(p.startdate), t.postingperiod";
         List<Period> rows = new ArrayList<>();
         try (Statement statement = connection.createStatement(); ResultSet result = statement.executeQuery(sql)) {
