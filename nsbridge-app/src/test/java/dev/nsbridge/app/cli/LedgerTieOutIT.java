@@ -16,6 +16,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -107,6 +109,48 @@ final class LedgerTieOutIT {
 
         assertThat(run.code()).as(run.all()).isZero();
         assertThat(run.out()).doesNotContain("ledger ties out").doesNotContain("out of balance");
+    }
+
+    /**
+     * The sandbox's activity (new and changed orders and invoices, lines removed, orders deleted) runs while the
+     * extracts read and the tie-out asks: a group that moved meanwhile must not fail the run, and each run must tie
+     * out. An account of its own, since this one changes.
+     */
+    @Test
+    void shouldNotFailRunsWhileNetSuiteChangesUnderThem() throws Exception {
+        try (NetSuiteSandbox changing = NetSuiteSandbox.start(NetSuiteSandbox.Options.defaults().withScale(0.02))) {
+            Path home = Files.createDirectories(folder.resolve("changing"));
+            Path config = Files.writeString(home.resolve("nsbridge.yaml"), "connections:\n"
+                    + SandboxConfig.netSuite(changing) + duckDb().connection() + "extracts:\n"
+                    + EXTRACTS.formatted("").indent(2));
+            AtomicBoolean running = new AtomicBoolean(true);
+            AtomicInteger rounds = new AtomicInteger();
+            Thread activity = new Thread(() -> {
+                // A few changes every half second: a busy account, at a pace a live one keeps.
+                while (running.get()) {
+                    changing.account().simulateActivity(5);
+                    rounds.incrementAndGet();
+                    try {
+                        Thread.sleep(500);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            });
+            activity.start();
+            try {
+                for (int run = 0; run < 3; run++) {
+                    Commands.Outcome outcome = Commands.run("run", "-c", config.toString());
+
+                    assertThat(outcome.code()).as(outcome.all()).isZero();
+                    assertThat(outcome.out()).contains("ledger ties out with NetSuite");
+                }
+            } finally {
+                running.set(false);
+                activity.join();
+            }
+            assertThat(rounds.get()).as("rounds of activity while the runs ran").isGreaterThan(1);
+        }
     }
 
     private void shouldCatchALineDeletedBehindNsbridgesBack(Warehouse warehouse) throws Exception {
