@@ -29,7 +29,8 @@ final class ActivityWrites {
         generation.firstEmployeeId = longOf("SELECT MIN(id) FROM employee");
         generation.employees = Math.max(1, longOf("SELECT COUNT(*) FROM employee"));
         this.nextEntityId = longOf("SELECT MAX(id) FROM (SELECT MAX(id) id FROM customer UNION ALL SELECT MAX(id) "
-                + "FROM contact UNION ALL SELECT MAX(id) FROM vendor UNION ALL SELECT MAX(recordid) FROM deletedrecord "
+                + "FROM contact UNION ALL SELECT MAX(id) FROM vendor UNION ALL SELECT MAX(id) FROM job "
+                + "UNION ALL SELECT MAX(recordid) FROM deletedrecord "
                 + "WHERE recordtypeid <> -30)") + 1;
         generation.startSystemNotesAt(longOf("SELECT COALESCE(MAX(id), 0) FROM systemnote") + 1);
         this.notes = new SystemNotes(connection, generation);
@@ -85,7 +86,7 @@ final class ActivityWrites {
             long first = longOf("SELECT MAX(id) FROM (SELECT MAX(id) id FROM transaction UNION ALL "
                     + "SELECT MAX(recordid) FROM deletedrecord WHERE recordtypeid = -30)") + 1;
             transactions = new TransactionData(generation, connection, first);
-            documents = new Documents(connection, now.minusYears(2));
+            documents = new Documents(connection, now.minusYears(2), generation.firstEmployeeId);
         }
         transactions.order(documents, random, customer.getAsLong(), subsidiary, now, billing, null);
         return true;

@@ -39,7 +39,10 @@ public final class GeneratedAccount {
                 Schema.create(connection);
                 new ReferenceData(generation).write(connection);
                 EntityData.Customers customers = new EntityData(generation).write(connection);
-                new TransactionData(generation, connection, 1).write(connection, customers);
+                TransactionData transactions = new TransactionData(generation, connection, 1);
+                transactions.write(connection, customers);
+                new LedgerEntries(generation, transactions.nextId()).write(connection);
+                new RelationshipData(generation).write(connection);
                 new CustomRecords(generation).write(connection);
                 Schema.index(connection);
                 return null;

@@ -4,27 +4,26 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.format.TextStyle;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.SplittableRandom;
 
-/** Subsidiaries, currencies, the chart of accounts, periods, segments, employees, vendors, items and DF names. */
+/**
+ * The books (see {@link LedgerData}), segments, employees, vendors with their categories and tax nexuses, items and
+ * display names.
+ */
 final class ReferenceData {
     static final String[][] SUBSIDIARIES = {{"Parent Company", "US"}, {"UK Ltd", "GB"}, {"Deutschland GmbH", "DE"},
         {"日本 KK", "JP"}, {"Canada Inc.", "CA"}};
     static final String[][] CURRENCIES = {{"USA", "USD", "$", "1"}, {"British pound", "GBP", "£", "1.2684"},
         {"Euro", "EUR", "€", "1.0823"}, {"Japanese yen", "JPY", "¥", "0.0066821"}, {"Canadian Dollar", "CAD", "$", "0.7312"}};
-    /** Account ids used by transactions: 1 bank, 2 receivables, 3 income, 4 refunds, 5 COGS, 6 inventory, 7 tax. */
-    static final String[][] ACCOUNTS = {{"1000", "Checking", "Bank"}, {"1100", "Accounts Receivable", "AcctRec"},
-        {"4000", "Sales", "Income"}, {"4100", "Sales Returns", "Income"}, {"5000", "Cost of Goods Sold", "COGS"},
-        {"1300", "Inventory Asset", "OthCurrAsset"}, {"2200", "Sales Tax Payable", "OthCurrLiab"}};
-    /** Each account's parent account (null: top level), as a chart of accounts nests sub-accounts: returns under sales. */
-    static final Long[] ACCOUNT_PARENTS = {null, null, null, 3L, null, null, null};
     static final String[][] ITEM_TYPES = {{"InvtPart", "Inventory Item"}, {"NonInvtPart", "Non-inventory Item"},
         {"Service", "Service"}, {"Kit", "Kit/Package"}, {"Assembly", "Assembly"}};
+
+    static final String[] VENDOR_CATEGORIES = {"Tax agency", "Suppliers", "Services", "Logistics"};
+    private static final String[] TAX_AGENCIES = {"California Department of Tax and Fee Administration",
+        "HM Revenue & Customs", "Bundeszentralamt für Steuern", "国税庁", "Canada Revenue Agency"};
 
     private final Generation generation;
 
@@ -34,71 +33,9 @@ final class ReferenceData {
 
     void write(Connection connection) throws SQLException {
         LocalDateTime setUp = generation.now.minusDays(Generation.HISTORY_DAYS + 30L);
-        try (Inserter subsidiary = new Inserter(connection, "subsidiary",
-                "id,name,fullname,parent,country,currency,iselimination,isinactive,lastmodifieddate");
-             Inserter currency = new Inserter(connection, "currency",
-                     "id,name,symbol,displaysymbol,exchangerate,isbasecurrency,isinactive,lastmodifieddate");
-             Inserter books = new Inserter(connection, "accountingbooksubsidiaries",
-                     "accountingbook,subsidiary,status,isprimary")) {
-            for (int i = 0; i < SUBSIDIARIES.length; i++) {
-                long id = i + 1;
-                subsidiary.row(id, SUBSIDIARIES[i][0], i == 0 ? SUBSIDIARIES[0][0] : SUBSIDIARIES[0][0] + " : "
-                        + SUBSIDIARIES[i][0], i == 0 ? null : 1L, SUBSIDIARIES[i][1], id, false, false, setUp);
-                currency.row(id, CURRENCIES[i][0], CURRENCIES[i][1], CURRENCIES[i][2], new BigDecimal(CURRENCIES[i][3]),
-                        i == 0, false, setUp);
-                books.row(1L, id, "ACTIVE", true);
-            }
-        }
-        writeAccounts(connection, setUp);
-        writePeriods(connection);
+        new LedgerData(generation).write(connection, setUp);
         writeSegments(connection, setUp);
         writeDisplayNames(connection);
-    }
-
-    private void writeAccounts(Connection connection, LocalDateTime setUp) throws SQLException {
-        try (Inserter types = new Inserter(connection, "accounttype",
-                "id,longname,balancesheet,\"LEFT\",usercanchange,eliminationalgo,seqnum");
-             Inserter accounts = new Inserter(connection, "account",
-                     "id,acctnumber,accountsearchdisplayname,fullname,accttype,currency,isinactive,issummary,"
-                             + "parent,lastmodifieddate")) {
-            // The last flag is "left": whether the type's balance is on the left (debit) side, so assets and expenses.
-            String[][] accountTypes = {{"Bank", "Bank", "T", "T"}, {"AcctRec", "Accounts Receivable", "T", "T"},
-                {"OthCurrAsset", "Other Current Asset", "T", "T"}, {"OthCurrLiab", "Other Current Liability", "T", "F"},
-                {"Income", "Income", "F", "F"}, {"COGS", "Cost of Goods Sold", "F", "T"}, {"Expense", "Expense", "F", "T"}};
-            for (int i = 0; i < accountTypes.length; i++) {
-                types.row(accountTypes[i][0], accountTypes[i][1], accountTypes[i][2], accountTypes[i][3], "T", "NONE",
-                        (long) i + 1);
-            }
-            for (int i = 0; i < ACCOUNTS.length; i++) {
-                accounts.row((long) i + 1, ACCOUNTS[i][0], ACCOUNTS[i][0] + " " + ACCOUNTS[i][1], ACCOUNTS[i][1],
-                        ACCOUNTS[i][2], 1L, false, false, ACCOUNT_PARENTS[i], setUp);
-            }
-        }
-    }
-
-    private void writePeriods(Connection connection) throws SQLException {
-        LocalDate first = generation.now.toLocalDate().minusDays(Generation.HISTORY_DAYS + 31L).withDayOfYear(1);
-        try (Inserter periods = new Inserter(connection, "accountingperiod",
-                "id,periodname,startdate,enddate,isyear,isquarter,isposting,closed,isadjust,parent,lastmodifieddate")) {
-            for (int year = first.getYear(); year <= generation.now.getYear() + 1; year++) {
-                LocalDate start = LocalDate.of(year, 1, 1);
-                periods.row(periodId(start) - start.getMonthValue(), "FY " + year, start, start.withDayOfYear(
-                        start.lengthOfYear()), true, false, false, year < generation.now.getYear(), false, null,
-                        start.atStartOfDay());
-                for (int month = 1; month <= 12; month++) {
-                    LocalDate monthStart = LocalDate.of(year, month, 1);
-                    periods.row(periodId(monthStart), monthStart.getMonth().getDisplayName(TextStyle.SHORT, Locale.US)
-                                    + " " + year, monthStart, monthStart.withDayOfMonth(monthStart.lengthOfMonth()),
-                            false, false, true, monthStart.plusMonths(2).isBefore(generation.now.toLocalDate()), false,
-                            periodId(start) - 1, monthStart.atStartOfDay());
-                }
-            }
-        }
-    }
-
-    /** Period ids are derived from the date so transactions can find theirs without a lookup. */
-    static long periodId(LocalDate date) {
-        return (date.getYear() - 2000L) * 13 + date.getMonthValue();
     }
 
     private void writeSegments(Connection connection, LocalDateTime setUp) throws SQLException {
@@ -110,20 +47,26 @@ final class ReferenceData {
         Long[][] parents = {{null, null, 2L, null}, {null, null, 4L, null, 1L}, {null, 1L, null, 2L}};
         for (int s = 0; s < segments.length; s++) {
             String[] segment = segments[s];
-            try (Inserter rows = new Inserter(connection, segment[0],
-                    "id,name,fullname,subsidiary,parent,isinactive,lastmodifieddate")) {
+            boolean location = segment[0].equals("location");
+            try (Inserter rows = new Inserter(connection, segment[0], "id,name,fullname,subsidiary,includechildren,"
+                    + "parent,isinactive,externalid,lastmodifieddate" + (location ? ",mainaddress" : ""))) {
                 for (int i = 1; i < segment.length; i++) {
-                    rows.row((long) i, segment[i], segment[i], (long) Math.min(i, Generation.SUBSIDIARIES),
-                            parents[s][i - 1], false, setUp);
+                    // A segment's subsidiary is a list of ids in NetSuite, text on the wire; each here has one.
+                    Object[] values = {(long) i, segment[i], segment[i],
+                        String.valueOf(Math.min(i, Generation.SUBSIDIARIES)), i == 1, parents[s][i - 1], false,
+                        segment[0].substring(0, 3) + "-" + i, setUp, (long) i};
+                    rows.row(location ? values : Arrays.copyOf(values, values.length - 1));
                 }
             }
         }
+        writeLocationAddresses(connection, setUp);
         SplittableRandom random = generation.random("people");
         int employees = (int) Math.max(5, Math.min(200, Math.round(25 * generation.scale)));
         generation.firstEmployeeId = generation.nextEntityId();
         generation.employees = employees;
         try (Inserter rows = new Inserter(connection, "employee", "id,entityid,altname,entitytitle,email,phone,"
-                + "isinactive,subsidiary,datecreated,lastmodifieddate,firstname,lastname,title,department,location,hiredate")) {
+                + "isinactive,subsidiary,datecreated,lastmodifieddate,firstname,lastname,title,department,location,hiredate,"
+                + "supervisor,currency,approvallimit,expenselimit,purchaseorderapprovallimit,purchaseorderlimit")) {
             for (int i = 0; i < employees; i++) {
                 long id = i == 0 ? generation.firstEmployeeId : generation.nextEntityId();
                 String first = Mess.pick(random, Mess.FIRST_NAMES);
@@ -132,22 +75,59 @@ final class ReferenceData {
                         "employee" + id + "@nsbridge-sandbox.example", Mess.phone(random), i % 17 == 16,
                         1L + i % Generation.SUBSIDIARIES, setUp, setUp.plusDays(random.nextInt(400)), first, last,
                         Mess.pick(random, List.of("Sales Rep", "Account Manager", "Controller", "Buyer")),
-                        1L + i % Generation.DEPARTMENTS, 1L + i % Generation.LOCATIONS, setUp.toLocalDate().minusDays(random.nextInt(2000)));
+                        1L + i % Generation.DEPARTMENTS, 1L + i % Generation.LOCATIONS,
+                        setUp.toLocalDate().minusDays(random.nextInt(2000)),
+                        // Everyone reports to the first employee, who approves the most.
+                        i == 0 ? null : generation.firstEmployeeId, Generation.currencyOf(1L + i % Generation.SUBSIDIARIES),
+                        money(i == 0 ? 100_000 : 5_000), money(i == 0 ? 25_000 : 2_500), money(i == 0 ? 250_000 : 10_000),
+                        money(i == 0 ? 250_000 : 10_000));
             }
         }
         int vendors = (int) Math.max(3, Math.min(300, Math.round(30 * generation.scale)));
         try (Inserter rows = new Inserter(connection, "vendor", "id,entityid,altname,entitytitle,email,phone,"
-                + "isinactive,subsidiary,datecreated,lastmodifieddate,companyname,isperson,currency")) {
+                + "isinactive,subsidiary,datecreated,lastmodifieddate,companyname,isperson,currency,category");
+             Inserter categories = new Inserter(connection, "vendorcategory", "id,name,istaxagency,isinactive,externalid");
+             Inserter nexuses = new Inserter(connection, "nexus", "id,country,state,description,taxagency,isinactive")) {
+            for (int i = 0; i < VENDOR_CATEGORIES.length; i++) {
+                categories.row((long) i + 1, VENDOR_CATEGORIES[i], i == 0, false, null);
+            }
+            long firstVendor = 0;
             for (int i = 0; i < vendors; i++) {
                 long id = generation.nextEntityId();
+                firstVendor = i == 0 ? id : firstVendor;
                 String name = Mess.pick(random, Mess.COMPANY_WORDS) + " Supply " + (i + 1);
                 long subsidiary = 1L + i % Generation.SUBSIDIARIES;
+                // The first vendor of each subsidiary is the tax authority its sales tax or VAT is owed to.
+                boolean taxAgency = i < Generation.SUBSIDIARIES;
+                name = taxAgency ? TAX_AGENCIES[i] : name;
                 rows.row(id, "V" + id, name, "V" + id + " " + name, Mess.email(random, "ap", "vendor", id),
                         Mess.phone(random), false, subsidiary, setUp, generation.pastMoment(random), name, false,
-                        Generation.currencyOf(subsidiary));
+                        Generation.currencyOf(subsidiary), taxAgency ? 1L : 2L + i % (VENDOR_CATEGORIES.length - 1));
+            }
+            // One tax nexus per subsidiary, with the id of the subsidiary, where it collects tax.
+            for (int i = 0; i < SUBSIDIARIES.length; i++) {
+                String state = i == 0 ? "CA" : i == 4 ? "ON" : null;
+                nexuses.row((long) i + 1, SUBSIDIARIES[i][1], state, state == null ? SUBSIDIARIES[i][1]
+                        : SUBSIDIARIES[i][1] + " - " + state, firstVendor + i % vendors, false);
             }
         }
         new ItemData(generation).write(connection, setUp);
+    }
+
+    private static void writeLocationAddresses(Connection connection, LocalDateTime setUp) throws SQLException {
+        String[][] addresses = {{"Portland Warehouse", "2200 NW Front Ave", "Portland", "OR", "97209", "US"},
+            {"London DC", "12 Thames Rd", "London", "", "E16 2EZ", "GB"},
+            {"Frankfurt DC", "Cargo City Süd 5", "Frankfurt am Main", "", "60549", "DE"},
+            {"Osaka Store", "1-2-3 Umeda", "大阪", "", "530-0001", "JP"}};
+        try (Inserter rows = new Inserter(connection, "locationmainaddress", "nkey,addressee,addr1,city,state,"
+                + "dropdownstate,zip,country,addrtext,recordowner,lastmodifieddate")) {
+            for (int i = 0; i < addresses.length; i++) {
+                String[] a = addresses[i];
+                String state = a[3].isEmpty() ? null : a[3];
+                rows.row((long) i + 1, a[0], a[1], a[2], state, state, a[4], a[5],
+                        a[0] + "\n" + a[1] + "\n" + a[4] + " " + a[2], (long) i + 1, setUp);
+            }
+        }
     }
 
     private void writeDisplayNames(Connection connection) throws SQLException {

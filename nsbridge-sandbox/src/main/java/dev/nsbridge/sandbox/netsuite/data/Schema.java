@@ -29,62 +29,53 @@ final class Schema {
 
     private static Map<String, String> tables() {
         Map<String, String> tables = new LinkedHashMap<>();
-        tables.put("subsidiary", "id BIGINT PRIMARY KEY, name VARCHAR(100), fullname VARCHAR(200), parent BIGINT, "
-                + "country VARCHAR(2), currency BIGINT, iselimination CHAR(1), isinactive CHAR(1), lastmodifieddate TIMESTAMP");
-        tables.put("currency", "id BIGINT PRIMARY KEY, name VARCHAR(60), symbol VARCHAR(3), displaysymbol VARCHAR(8), "
-                + "exchangerate DECIMAL(20,8), isbasecurrency CHAR(1), isinactive CHAR(1), lastmodifieddate TIMESTAMP");
-        tables.put("accounttype", "id VARCHAR(20) PRIMARY KEY, longname VARCHAR(60), balancesheet CHAR(1), \"LEFT\" CHAR(1), "
-                + "usercanchange CHAR(1), eliminationalgo VARCHAR(20), seqnum BIGINT");
-        tables.put("account", "id BIGINT PRIMARY KEY, acctnumber VARCHAR(20), accountsearchdisplayname VARCHAR(200), "
-                + "fullname VARCHAR(200), accttype VARCHAR(20), currency BIGINT, isinactive CHAR(1), issummary CHAR(1), "
-                + "parent BIGINT, lastmodifieddate TIMESTAMP");
-        tables.put("accountingperiod", "id BIGINT PRIMARY KEY, periodname VARCHAR(60), startdate DATE, enddate DATE, "
-                + "isyear CHAR(1), isquarter CHAR(1), isposting CHAR(1), closed CHAR(1), isadjust CHAR(1), parent BIGINT, "
-                + "lastmodifieddate TIMESTAMP");
-        tables.put("accountingbooksubsidiaries", "accountingbook BIGINT, subsidiary BIGINT, status VARCHAR(20), "
-                + "isprimary CHAR(1), PRIMARY KEY (accountingbook, subsidiary)");
-        for (String name : List.of("location", "department", "classification")) {
-            tables.put(name, "id BIGINT PRIMARY KEY, name VARCHAR(100), fullname VARCHAR(200), subsidiary BIGINT, "
-                    + "parent BIGINT, isinactive CHAR(1), lastmodifieddate TIMESTAMP");
-        }
+        LedgerSchema.addReferenceTables(tables);
         tables.put("employee", ENTITY_COMMON + ", firstname VARCHAR(100), lastname VARCHAR(100), title VARCHAR(100), "
-                + "department BIGINT, location BIGINT, supervisor BIGINT, hiredate DATE");
+                + "department BIGINT, location BIGINT, supervisor BIGINT, hiredate DATE, currency BIGINT, "
+                + "approvallimit DECIMAL(20,2), expenselimit DECIMAL(20,2), purchaseorderapprovallimit DECIMAL(20,2), "
+                + "purchaseorderlimit DECIMAL(20,2)");
         tables.put("vendor", ENTITY_COMMON + ", companyname VARCHAR(200), isperson CHAR(1), currency BIGINT, "
                 + "category BIGINT");
+        tables.put("job", ENTITY_COMMON + ", companyname VARCHAR(200), customer BIGINT, parent BIGINT, "
+                + "defaultbillingaddress BIGINT, defaultshippingaddress BIGINT, startdate DATE, projectedenddate DATE");
         tables.put("customer", ENTITY_COMMON + ", companyname VARCHAR(200), firstname VARCHAR(100), "
                 + "lastname VARCHAR(100), isperson CHAR(1), currency BIGINT, defaultbillingaddress BIGINT, "
                 + "defaultshippingaddress BIGINT, globalsubscriptionstatus BIGINT, salesrep BIGINT, "
-                + "category BIGINT, entitystatus BIGINT, firstorderdate DATE, lastorderdate DATE, balance DECIMAL(20,2)"
+                + "category BIGINT, entitystatus BIGINT, firstorderdate DATE, lastorderdate DATE, balance DECIMAL(20,2), "
+                + "parent BIGINT, receivablesaccount BIGINT, url VARCHAR(300), comments VARCHAR(1000)"
                 + custom("customer"));
         tables.put("contact", ENTITY_COMMON + ", firstname VARCHAR(100), lastname VARCHAR(100), company BIGINT, "
                 + "title VARCHAR(100), globalsubscriptionstatus BIGINT" + custom("contact"));
         tables.put("entityaddress", "nkey BIGINT PRIMARY KEY, addressee VARCHAR(200), attention VARCHAR(200), "
                 + "addr1 VARCHAR(200), addr2 VARCHAR(200), addr3 VARCHAR(200), city VARCHAR(100), state VARCHAR(60), "
                 + "zip VARCHAR(30), country VARCHAR(2), addrphone VARCHAR(100), addrtext VARCHAR(1000), "
-                + "recordowner BIGINT, lastmodifieddate TIMESTAMP");
+                + "recordowner BIGINT, lastmodifieddate TIMESTAMP, dropdownstate VARCHAR(60)");
         tables.put("customeraddressbook", "entity BIGINT, internalid BIGINT, addressbookaddress BIGINT, "
                 + "label VARCHAR(100), defaultbilling CHAR(1), defaultshipping CHAR(1), isresidential CHAR(1), "
                 + "PRIMARY KEY (entity, internalid)");
         tables.put("item", "id BIGINT PRIMARY KEY, itemid VARCHAR(100), fullname VARCHAR(200), displayname VARCHAR(200), "
                 + "itemtype VARCHAR(20), description VARCHAR(1000), baseprice DECIMAL(20,2), cost DECIMAL(20,2), "
-                + "upccode VARCHAR(20), isinactive CHAR(1), isonline CHAR(1), subsidiary BIGINT, "
-                + "incomeaccount BIGINT, createddate TIMESTAMP, lastmodifieddate TIMESTAMP, externalid VARCHAR(100), "
+                + "upccode VARCHAR(20), isinactive CHAR(1), isonline CHAR(1), subsidiary VARCHAR(200), "
+                + "incomeaccount BIGINT, " + LedgerSchema.ITEM_POSTING_COLUMNS + ", createddate TIMESTAMP, lastmodifieddate TIMESTAMP, externalid VARCHAR(100), "
                 + "parent BIGINT, matrixtype VARCHAR(10), totalquantityonhand DECIMAL(20,4)" + custom("item"));
         tables.put("transaction", "id BIGINT PRIMARY KEY, tranid VARCHAR(40), trandate DATE, type VARCHAR(20), "
                 + "status VARCHAR(1), entity BIGINT, subsidiary BIGINT, currency BIGINT, exchangerate DECIMAL(20,8), "
                 + "foreigntotal DECIMAL(20,2), memo VARCHAR(1000), email VARCHAR(300), createddate TIMESTAMP, "
                 + "lastmodifieddate TIMESTAMP, shipdate DATE, postingperiod BIGINT, billingaddress BIGINT, "
                 + "shippingaddress BIGINT, employee BIGINT, otherrefnum VARCHAR(60), posting CHAR(1), voided CHAR(1), "
-                + "externalid VARCHAR(100), shipmethod BIGINT" + custom("transaction"));
+                + "externalid VARCHAR(100), shipmethod BIGINT, " + LedgerSchema.TRANSACTION_LEDGER_COLUMNS
+                + custom("transaction"));
         tables.put("transactionline", "transaction BIGINT NOT NULL, id BIGINT NOT NULL, linesequencenumber BIGINT, "
                 + "mainline CHAR(1), taxline CHAR(1), item BIGINT, itemtype VARCHAR(20), quantity DECIMAL(20,4), "
                 + "rate DECIMAL(20,4), netamount DECIMAL(20,2), foreignamount DECIMAL(20,2), memo VARCHAR(500), "
                 + "isclosed CHAR(1), entity BIGINT, subsidiary BIGINT, location BIGINT, department BIGINT, "
-                + "class BIGINT, createdfrom BIGINT, linecreateddate TIMESTAMP, linelastmodifieddate TIMESTAMP"
+                + "class BIGINT, createdfrom BIGINT, linecreateddate TIMESTAMP, linelastmodifieddate TIMESTAMP, "
+                + LedgerSchema.LINE_LEDGER_COLUMNS
                 + custom("transactionline") + ", PRIMARY KEY (transaction, id)");
         tables.put("transactionaccountingline", "transaction BIGINT NOT NULL, transactionline BIGINT NOT NULL, "
                 + "accountingbook BIGINT NOT NULL, account BIGINT, amount DECIMAL(20,2), debit DECIMAL(20,2), "
                 + "credit DECIMAL(20,2), netamount DECIMAL(20,2), posting CHAR(1), amountunpaid DECIMAL(20,2), "
+                + "amountpaid DECIMAL(20,2), amountlinked DECIMAL(20,2), exchangerate DECIMAL(20,8), "
                 + "lastmodifieddate TIMESTAMP, PRIMARY KEY (transaction, transactionline, accountingbook)");
         tables.put("previoustransactionlinelink", "previousdoc BIGINT, previousline BIGINT, nextdoc BIGINT, "
                 + "nextline BIGINT, linktype VARCHAR(20), previoustype VARCHAR(20), nexttype VARCHAR(20), "
@@ -127,10 +118,15 @@ final class Schema {
             for (Map.Entry<String, String> table : TABLES.entrySet()) {
                 statement.execute("CREATE TABLE " + table.getKey() + " (" + table.getValue() + ")");
             }
-            // entity is every customer, contact, employee and vendor in one id space, as NetSuite has it.
+            // entity is every customer, contact, employee, vendor and project in one id space, as NetSuite has it;
+            // its customer, contact, employee, vendor and project columns hold the row's own id in the column of its
+            // kind (NULL in the others), which is how a model tells the kinds apart without reading type.
             statement.execute("CREATE VIEW entity AS "
-                    + entityView("customer", "'CustJob'") + " UNION ALL " + entityView("contact", "'Contact'")
-                    + " UNION ALL " + entityView("employee", "'Employee'") + " UNION ALL " + entityView("vendor", "'Vendor'"));
+                    + entityView("customer", "'CustJob'", "id, NULL, NULL, NULL, NULL, isperson, parent")
+                    + " UNION ALL " + entityView("contact", "'Contact'", "NULL, id, NULL, NULL, NULL, 'T', NULL")
+                    + " UNION ALL " + entityView("employee", "'Employee'", "NULL, NULL, id, NULL, NULL, 'T', NULL")
+                    + " UNION ALL " + entityView("vendor", "'Vendor'", "NULL, NULL, NULL, id, NULL, isperson, NULL")
+                    + " UNION ALL " + entityView("job", "'Job'", "NULL, NULL, NULL, NULL, id, 'F', parent"));
         }
     }
 
@@ -147,8 +143,16 @@ final class Schema {
         }
     }
 
-    private static String entityView(String table, String type) {
-        return "SELECT id, entityid, altname, entitytitle, email, phone, isinactive, subsidiary, datecreated, "
-                + "lastmodifieddate, externalid, " + type + " AS type FROM " + table;
+    /** @param kinds the values of customer, contact, employee, vendor, project, isperson and parent, in that order */
+    private static String entityView(String table, String type, String kinds) {
+        String[] values = kinds.split(",\\s*");
+        String[] names = {"customer", "contact", "employee", "vendor", "project", "isperson", "parent"};
+        StringBuilder select = new StringBuilder("SELECT id, entityid, altname, entitytitle, email, phone, isinactive, "
+                + "subsidiary, datecreated, lastmodifieddate, externalid, " + type + " AS type");
+        for (int i = 0; i < names.length; i++) {
+            String value = values[i].equals("NULL") ? "CAST(NULL AS BIGINT)" : values[i];
+            select.append(", ").append(value).append(" AS ").append(names[i]);
+        }
+        return select.append(" FROM ").append(table).toString();
     }
 }

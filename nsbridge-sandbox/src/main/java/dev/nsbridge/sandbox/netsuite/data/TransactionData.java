@@ -49,7 +49,7 @@ final class TransactionData {
         SplittableRandom random = generation.random("orders");
         int count = customers.ids().length;
         Shipments.writeShipItems(connection, generation.now.minusDays(Generation.HISTORY_DAYS + 30L));
-        try (Documents documents = new Documents(connection, generation.now.minusMonths(18));
+        try (Documents documents = new Documents(connection, generation.now.minusMonths(18), generation.firstEmployeeId);
              DeletedRecords deletions = new DeletedRecords(connection)) {
             for (int i = 0; i < generation.salesOrders; i++) {
                 // A few customers buy often, most rarely: squaring the draw skews orders to the low indexes.

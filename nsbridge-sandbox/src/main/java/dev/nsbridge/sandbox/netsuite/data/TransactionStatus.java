@@ -18,10 +18,14 @@ enum TransactionStatus {
     CREDIT_OPEN("CustCred", "A", "Credit Memo : Open"),
     CREDIT_APPLIED("CustCred", "B", "Credit Memo : Fully Applied"),
     REFUND_DEPOSITED("CashRfnd", "C", "Cash Refund : Deposited"),
-    REFUND_NOT_DEPOSITED("CashRfnd", "B", "Cash Refund : Not Deposited");
+    REFUND_NOT_DEPOSITED("CashRfnd", "B", "Cash Refund : Not Deposited"),
+    BILL_OPEN("VendBill", "A", "Bill : Open"),
+    BILL_PAID("VendBill", "B", "Bill : Paid In Full"),
+    JOURNAL_APPROVED("Journal", "B", "Journal : Approved for Posting");
 
     static final String[][] TYPES = {{"SalesOrd", "Sales Order"}, {"ItemShip", "Item Fulfillment"},
-        {"CustInvc", "Invoice"}, {"CustCred", "Credit Memo"}, {"CashRfnd", "Cash Refund"}, {"Journal", "Journal"}};
+        {"CustInvc", "Invoice"}, {"CustCred", "Credit Memo"}, {"CashRfnd", "Cash Refund"}, {"Journal", "Journal"},
+        {"VendBill", "Bill"}};
 
     final String type;
     final String letter;
