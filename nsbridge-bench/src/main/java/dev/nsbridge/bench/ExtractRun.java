@@ -95,6 +95,6 @@ public final class ExtractRun {
     private static ExtractConfig extract() {
         return new ExtractConfig("bench_" + TABLE, "netsuite", Optional.of(TABLE), Optional.empty(), List.of(),
                 LoadMethod.DROP_CREATE_LOAD, List.of(), ReadMode.FULL, Optional.empty(), "warehouse", TABLE,
-                Optional.empty(), Duration.ZERO, DeleteHandling.FLAG, Optional.empty(), true);
+                Optional.empty(), Duration.ZERO, DeleteHandling.FLAG, Optional.empty(), true, true);
     }
 }

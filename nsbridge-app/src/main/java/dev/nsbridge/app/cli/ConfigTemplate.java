@@ -26,7 +26,7 @@ public final class ConfigTemplate {
     private static final int WIDTH = 110;
     private static final String DEFAULT_WAREHOUSE = "nsbridge.duckdb";
 
-    /** The starter extracts: one per load method, so the first run shows how each behaves. */
+    /** The starter extracts: one per load method, so the first run shows how each behaves, and the general ledger. */
     public static final Map<String, Map<String, String>> STARTER_EXTRACTS = starterExtracts();
 
     private final ComponentRegistry registry;
@@ -186,6 +186,10 @@ public final class ConfigTemplate {
         extracts.put("customer", extract("customer", "incremental", "merge"));
         extracts.put("transaction", extract("transaction", "full", "truncate_load"));
         extracts.put("transactionline", extract("transactionline", "incremental", "merge"));
+        // The general ledger: with transaction and transactionline, each run is tied out against NetSuite.
+        extracts.put("transactionaccountingline", extract("transactionaccountingline", "incremental", "merge"));
+        extracts.put("account", extract("account", "incremental", "merge"));
+        extracts.put("accountingperiod", extract("accountingperiod", "incremental", "merge"));
         extracts.put("item", extract("item", "full", "drop_create_load"));
         extracts.put("deletedrecord", extract("deletedrecord", "incremental", "merge"));
         extracts.put("systemnote", extract("systemnote", "incremental", "append"));

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.nsbridge.app.extract.ExtractOutcome;
+import dev.nsbridge.app.ledger.LedgerDifference;
+import dev.nsbridge.app.ledger.TieOut;
 import dev.nsbridge.engine.run.RunResult;
 import java.io.PrintWriter;
 import java.util.List;
@@ -26,6 +28,7 @@ final class RunSummary {
                     ExtractOutcome.describe(result.state()));
             result.failure().ifPresent(failure -> out.println("  " + ExitCodes.describe(failure)
                     .replace("\n", "\n  ")));
+            outcome.tieOut().ifPresent(tieOut -> out.println("  " + tieOut.message()));
             if (result.counts().errors() > 0) {
                 out.println("  " + result.counts().errors() + " record(s) refused; they wait in the error store");
             }
@@ -50,9 +53,23 @@ final class RunSummary {
                     .put("records_with_warnings", result.counts().warnings()).put("duration_ms", result.duration().toMillis());
             ObjectNode state = node.putObject("state");
             result.state().values().forEach((key, value) -> state.putPOJO(key, value));
+            outcome.tieOut().ifPresent(tieOut -> tieOutJson(node.putObject("tie_out"), tieOut));
             result.failure().ifPresent(failure -> node.putObject("error").put("code", failure.code())
                     .put("message", failure.getMessage()).put("fix", failure.fix().orElse(null)));
         }
         return root;
+    }
+
+    private static void tieOutJson(ObjectNode node, TieOut tieOut) {
+        node.put("balanced", tieOut.balanced()).put("groups", tieOut.groups()).put("message", tieOut.message())
+                .put("lines", tieOut.warehouse().lines()).put("debit", tieOut.warehouse().debit())
+                .put("credit", tieOut.warehouse().credit());
+        ArrayNode differences = node.putArray("differences");
+        for (LedgerDifference difference : tieOut.differences()) {
+            differences.addObject().putPOJO("period", difference.group().period().orElse(null))
+                    .putPOJO("subsidiary", difference.group().subsidiary().orElse(null))
+                    .put("lines", difference.lines()).put("debit", difference.debit())
+                    .put("credit", difference.credit());
+        }
     }
 }

@@ -120,6 +120,7 @@ public final class StatusCommand implements Callable<Integer> {
                         .put("duration_ms", run.duration().toMillis());
                 run.finishedAt().ifPresent(finished -> last.put("finished_at", finished.toString()));
                 run.message().ifPresent(message -> last.put("message", message));
+                run.errorCode().ifPresent(code -> last.put("error_code", code));
             });
         }
         return root;

@@ -32,7 +32,7 @@ public final class ExtractDemoSteps {
                                      BiConsumer<DemoContext, List<ExtractOutcome>> summary, int changes) {
         return List.of(configure(configText), run("First run: every extract, one load method each", progress, summary),
                 simulate(changes), run("Second run: incremental, only what changed", progress, summary),
-                new WarehouseTour());
+                new WarehouseTour(), new LedgerTour());
     }
 
     private static DemoStep configure(Function<Map<String, String>, String> configText) {

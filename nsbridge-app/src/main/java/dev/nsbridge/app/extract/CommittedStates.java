@@ -6,8 +6,6 @@ import dev.nsbridge.spi.destination.Destination;
 import dev.nsbridge.spi.state.State;
 import dev.nsbridge.warehouse.MetaColumns;
 import dev.nsbridge.warehouse.TableName;
-import dev.nsbridge.warehouse.duckdb.DuckDbDestination;
-import dev.nsbridge.warehouse.postgres.PostgresDestination;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -36,7 +34,7 @@ public final class CommittedStates {
     private Optional<State> fromWarehouse(ExtractConfig extract) {
         Destination destination = destinations.apply(extract.destination());
         TableName table = TableName.parse(extract.destinationTable()).sibling(MetaColumns.STATE_TABLE);
-        try (Connection connection = connect(destination)) {
+        try (Connection connection = WarehouseConnections.open(destination).orElse(null)) {
             if (connection == null) {
                 return Optional.empty();
             }
@@ -55,16 +53,6 @@ public final class CommittedStates {
             // Before the first run there is no state table: that extract simply has no position yet.
             return Optional.empty();
         }
-    }
-
-    private static Connection connect(Destination destination) {
-        if (destination instanceof DuckDbDestination duckDb) {
-            return duckDb.connect();
-        }
-        if (destination instanceof PostgresDestination postgres) {
-            return postgres.connect();
-        }
-        return null;
     }
 
     private static Object decode(String kind, String value) {

@@ -1,5 +1,6 @@
 package dev.nsbridge.app.extract;
 
+import dev.nsbridge.app.ledger.LedgerTieOut;
 import dev.nsbridge.engine.config.ExtractConfig;
 import dev.nsbridge.engine.run.Pipeline;
 import dev.nsbridge.engine.run.PipelineRunner;
@@ -8,6 +9,7 @@ import dev.nsbridge.engine.run.RunOptions;
 import dev.nsbridge.engine.run.RunResult;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Runs the extracts a request names, one after another: each already reads its table in parallel within the
@@ -17,15 +19,18 @@ import java.util.List;
 public final class ExtractRunner {
     private final ExtractPlanner planner;
     private final PipelineRunner runner;
+    private final LedgerTieOut tieOut;
 
-    public ExtractRunner(ExtractPlanner planner, PipelineRunner runner) {
+    public ExtractRunner(ExtractPlanner planner, PipelineRunner runner, LedgerTieOut tieOut) {
         this.planner = planner;
         this.runner = runner;
+        this.tieOut = tieOut;
     }
 
     /**
      * Plans every extract first, so a configuration mistake in the last one stops the command before the first
-     * one moves a row; then runs them, going on past a failed one.
+     * one moves a row; then runs them, going on past a failed one; then ties out each ledger whose accounting lines
+     * ran, once its transactions and lines ran too, so the check sees the three tables as this request left them.
      */
     public List<ExtractOutcome> run(ExtractRequest request, RunListener listener) {
         List<ExtractConfig> extracts = planner.select(request);
@@ -38,11 +43,15 @@ public final class ExtractRunner {
             Pipeline pipeline = pipelines.get(i);
             RunResult result = runner.run(pipeline, RunOptions.NORMAL, listener);
             outcomes.add(new ExtractOutcome(extracts.get(i).name(), pipeline.streamName(), pipeline.write().target(),
-                    pipeline.write().loadMethod(), result));
+                    pipeline.write().loadMethod(), result, Optional.empty()));
             if (Thread.currentThread().isInterrupted()) {
-                break;
+                return outcomes;
             }
         }
-        return outcomes;
+        List<ExtractOutcome> tiedOut = new ArrayList<>();
+        for (ExtractOutcome outcome : outcomes) {
+            tiedOut.add(outcome.tiedOut(tieOut.afterRun(outcome.extract(), outcome.result())));
+        }
+        return tiedOut;
     }
 }

@@ -28,7 +28,7 @@ public final class ExtractSession implements AutoCloseable {
     }
 
     public ExtractRunner runner() {
-        return new ExtractRunner(pipelines.extracts(), new PipelineRunner(stores, clock));
+        return new ExtractRunner(pipelines.extracts(), new PipelineRunner(stores, clock), pipelines.ledgerTieOut());
     }
 
     public CommittedStates committedStates() {

@@ -3,6 +3,7 @@ package dev.nsbridge.app.pipeline;
 import dev.nsbridge.app.extract.CommittedStates;
 import dev.nsbridge.app.extract.ExtractPlanner;
 import dev.nsbridge.app.extract.ExtractRequest;
+import dev.nsbridge.app.ledger.LedgerTieOut;
 import dev.nsbridge.engine.config.ExtractConfig;
 import dev.nsbridge.engine.run.Pipeline;
 import dev.nsbridge.flows.delivery.DryRunRecorder;
@@ -61,6 +62,11 @@ public final class PipelineSession implements AutoCloseable {
     /** Plans extracts, with a person's full refresh or backfill, over this session's shared connections. */
     public ExtractPlanner extracts() {
         return catalog.planner(this::source, this::destination);
+    }
+
+    /** Ties ledgers out after their runs, over this session's shared connections. */
+    public LedgerTieOut ledgerTieOut() {
+        return new LedgerTieOut(catalog.config(), this::source, this::destination, catalog.stores().history());
     }
 
     /** Where each extract stands, read from its warehouse where that can be opened, else from the state store. */

@@ -1,5 +1,6 @@
 package dev.nsbridge.app.server;
 
+import dev.nsbridge.app.ledger.TieOut;
 import dev.nsbridge.app.pipeline.PipelineCatalog;
 import dev.nsbridge.app.pipeline.PipelineSession;
 import dev.nsbridge.engine.run.Pipeline;
@@ -8,6 +9,7 @@ import dev.nsbridge.engine.run.RunListener;
 import dev.nsbridge.engine.run.RunOptions;
 import dev.nsbridge.engine.run.RunProgress;
 import dev.nsbridge.engine.run.RunResult;
+import dev.nsbridge.engine.store.RunStatus;
 import dev.nsbridge.flows.delivery.DryRunPayload;
 import dev.nsbridge.flows.delivery.DryRunRecorder;
 import dev.nsbridge.spi.errors.TransientException;
@@ -15,6 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -132,6 +135,7 @@ final class RunCoordinator implements AutoCloseable {
                     run.progressed(progress);
                 }
             });
+            result = tiedOut(prepared, options, result);
             metrics.runFinished(result);
             finished = true;
             LOG.info("run {} of {} ended {}: {} read, {} written, {} refused", result.runId(), result.pipeline(),
@@ -148,6 +152,23 @@ final class RunCoordinator implements AutoCloseable {
             active.remove(pipeline.name(), run);
             closeQuietly(pipeline.name(), prepared.session());
         }
+    }
+
+    /**
+     * A run of a ledger's accounting lines is tied out against NetSuite before it counts as finished, so the metrics
+     * and the answer see the run as the history has it: failed when out of balance.
+     */
+    private RunResult tiedOut(Prepared prepared, RunOptions options, RunResult result) {
+        if (options.dryRun()) {
+            return result;
+        }
+        Optional<TieOut> tieOut = prepared.session().ledgerTieOut().afterRun(result.pipeline(), result);
+        tieOut.ifPresent(metrics::tiedOut);
+        if (tieOut.isEmpty() || tieOut.get().balanced()) {
+            return result;
+        }
+        return new RunResult(result.runId(), result.pipeline(), RunStatus.FAILED, result.counts(), result.duration(),
+                result.state(), result.failure());
     }
 
     private static void closeQuietly(String name, PipelineSession session) {

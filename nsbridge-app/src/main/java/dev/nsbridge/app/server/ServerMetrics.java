@@ -1,5 +1,6 @@
 package dev.nsbridge.app.server;
 
+import dev.nsbridge.app.ledger.TieOut;
 import dev.nsbridge.engine.run.RunResult;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Gauge;
@@ -40,6 +41,18 @@ public final class ServerMetrics {
     private final Counter throttled = Counter.builder().name("nsbridge_http_throttled")
             .help("Requests answered 429 (rate or concurrency limit), per host.").labelNames("host").register(registry);
 
+    private final Gauge tieOutGroups = Gauge.builder().name("nsbridge_ledger_tieout_groups_out_of_balance")
+            .help("Posting period and subsidiary groups where the warehouse's ledger differed from NetSuite's at the"
+                    + " last tie-out, per accounting-line pipeline; 0 when it tied out.").labelNames("pipeline")
+            .register(registry);
+    private final Gauge tieOutDifference = Gauge.builder().name("nsbridge_ledger_tieout_difference")
+            .help("How far the warehouse's ledger was from NetSuite's at the last tie-out, summed over the groups"
+                    + " out of balance, per pipeline and measure (lines, debit, credit; absolute values).")
+            .labelNames("pipeline", "measure").register(registry);
+    private final Gauge tieOutFailed = Gauge.builder().name("nsbridge_ledger_tieout_failed")
+            .help("1 when the last tie-out of the pipeline's ledger failed (out of balance or not made), else 0.")
+            .labelNames("pipeline").register(registry);
+
     private Counter counter(String name, String help) {
         return Counter.builder().name(name).help(help).labelNames("pipeline").register(registry);
     }
@@ -56,6 +69,18 @@ public final class ServerMetrics {
         recordErrors.labelValues(pipeline).inc(result.counts().errors());
         runs.labelValues(pipeline, result.status().wireName()).inc();
         durations.labelValues(pipeline).observe(result.duration().toMillis() / 1000.0);
+    }
+
+    void tiedOut(TieOut tieOut) {
+        String pipeline = tieOut.pipeline();
+        tieOutGroups.labelValues(pipeline).set(tieOut.differences().size());
+        tieOutDifference.labelValues(pipeline, "lines").set(tieOut.differences().stream()
+                .mapToLong(difference -> Math.abs(difference.lines())).sum());
+        tieOutDifference.labelValues(pipeline, "debit").set(tieOut.differences().stream()
+                .mapToDouble(difference -> difference.debit().abs().doubleValue()).sum());
+        tieOutDifference.labelValues(pipeline, "credit").set(tieOut.differences().stream()
+                .mapToDouble(difference -> difference.credit().abs().doubleValue()).sum());
+        tieOutFailed.labelValues(pipeline).set(tieOut.balanced() ? 0 : 1);
     }
 
     /** A run that never got as far as the runner (it could not be built), so the gauge goes back down. */

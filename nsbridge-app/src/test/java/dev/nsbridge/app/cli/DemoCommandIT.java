@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.nsbridge.app.demo.SandboxContacts;
 import dev.nsbridge.sandbox.netsuite.NetSuiteSandbox;
+import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -54,6 +55,43 @@ final class DemoCommandIT {
             assertThat(landed).as("the names in DuckDB").contains(name);
         });
         assertEveryReachableCustomerWasSent(run.out(), expected);
+        assertTheTrialBalanceIsTheLandedLedgerAndTiedOut(run.out(), duckdb);
+    }
+
+    /**
+     * The trial balance printed is the one DuckDB holds: its totals are the posting lines' debits and credits summed
+     * here, every period balances (the local NetSuite keeps balanced books) and says so, and the last run's tie-out
+     * against NetSuite passed.
+     */
+    private static void assertTheTrialBalanceIsTheLandedLedgerAndTiedOut(String out, Path duckdb) throws Exception {
+        assertThat(out).contains("The general ledger: a trial balance by period")
+                .contains("tie-out of the last run: ledger ties out with NetSuite");
+        BigDecimal debit;
+        BigDecimal credit;
+        long periods;
+        long unbalanced;
+        try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + duckdb);
+             ResultSet rows = connection.createStatement().executeQuery("SELECT sum(d), sum(c), count(*),"
+                     + " count(*) FILTER (WHERE d <> c) FROM (SELECT t.postingperiod, coalesce(sum(tal.debit), 0) AS d,"
+                     + " coalesce(sum(tal.credit), 0) AS c FROM transactionaccountingline tal JOIN \"transaction\" t"
+                     + " ON t.id = tal.\"transaction\" WHERE tal.posting AND NOT tal._nsbridge_deleted"
+                     + " AND NOT t._nsbridge_deleted GROUP BY t.postingperiod)")) {
+            rows.next();
+            debit = rows.getBigDecimal(1);
+            credit = rows.getBigDecimal(2);
+            periods = rows.getLong(3);
+            unbalanced = rows.getLong(4);
+        }
+        assertThat(periods).as("posting periods in the landed ledger").isPositive();
+        Matcher total = Pattern.compile("total\\s+[0-9,]+\\s+([0-9,.]+)\\s+([0-9,.]+)\\s+(balanced|OUT OF BALANCE)")
+                .matcher(out);
+        assertThat(total.find()).as(out).isTrue();
+        assertThat(new BigDecimal(total.group(1).replace(",", ""))).isEqualByComparingTo(debit);
+        assertThat(new BigDecimal(total.group(2).replace(",", ""))).isEqualByComparingTo(credit);
+        assertThat(unbalanced).as("periods whose debits and credits differ in DuckDB").isZero();
+        assertThat(debit).isEqualByComparingTo(credit);
+        assertThat(out.lines().filter(line -> line.endsWith("out of balance"))).as(out).isEmpty();
+        assertThat(total.group(3)).isEqualTo("balanced");
     }
 
     /**

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.nsbridge.app.connect.ConnectionTypes;
+import dev.nsbridge.app.ledger.LedgerTieOut;
 import dev.nsbridge.engine.config.ConfigLoader;
 import dev.nsbridge.engine.config.NsbridgeConfig;
 import dev.nsbridge.engine.run.PipelineRunner;
@@ -75,7 +76,8 @@ final class ExtractRunnerTest {
 
     private ExtractRunner runner() {
         return new ExtractRunner(new ExtractPlanner(config, name -> source, name -> (Destination) warehouse),
-                new PipelineRunner(stores, Clock.systemUTC()));
+                new PipelineRunner(stores, Clock.systemUTC()), new LedgerTieOut(config, name -> source,
+                name -> (Destination) warehouse, stores.history()));
     }
 
     @Test

@@ -35,12 +35,14 @@ import java.util.Optional;
  * @param deletes          what happens to rows deleted at the source
  * @param filter           an extra condition in the source's language
  * @param enabled          whether schedules run it
+ * @param tieOut           whether a run of the general ledger's accounting lines ties the warehouse out against
+ *                         NetSuite afterwards (see {@link #TIE_OUT})
  */
 public record ExtractConfig(String name, String connection, Optional<String> table, Optional<String> query,
                            List<String> columns, LoadMethod loadMethod, List<String> uniqueKey, ReadMode mode,
                            Optional<String> incrementalKey, String destination, String destinationTable,
                            Optional<CronSchedule> schedule, Duration lookback, DeleteHandling deletes,
-                           Optional<String> filter, boolean enabled) {
+                           Optional<String> filter, boolean enabled, boolean tieOut) {
 
     public static final ConfigKey<String> CONNECTION = ConfigKey.string("connection",
             "The connection to read from: a name under connections.").required();
@@ -92,9 +94,15 @@ public record ExtractConfig(String name, String connection, Optional<String> tab
     public static final ConfigKey<Boolean> ENABLED = ConfigKey.bool("enabled",
             "Whether the schedule runs it; a disabled extract can still be run by hand.").withDefault(true);
 
+    public static final ConfigKey<Boolean> TIE_OUT = ConfigKey.bool("tie_out",
+            "On the extract of transactionaccountingline, when extracts of transaction and transactionline from the"
+                    + " same connection land in the same warehouse: after each run, compare the count, debits and"
+                    + " credits of the accounting lines per posting period and subsidiary with NetSuite's, and fail"
+                    + " the run on a difference. Ignored on other extracts.").withDefault(true);
+
     public static final ConfigDef DEF = ConfigDef.of(CONNECTION, TABLE, QUERY, COLUMNS, MODE, INCREMENTAL_KEY,
             LOOKBACK, FILTER, DESTINATION, DESTINATION_TABLE, LOAD_METHOD, UNIQUE_KEY, DELETES, SCHEDULE, TIMEZONE,
-            ENABLED);
+            ENABLED, TIE_OUT);
 
     public ExtractConfig {
         Objects.requireNonNull(name, "name");
@@ -123,7 +131,7 @@ public record ExtractConfig(String name, String connection, Optional<String> tab
                 values.get(COLUMNS), loadMethod, values.get(UNIQUE_KEY), mode, values.find(INCREMENTAL_KEY),
                 values.get(DESTINATION), values.find(DESTINATION_TABLE).orElse(name),
                 schedule(values, SCHEDULE, TIMEZONE), values.get(LOOKBACK), values.get(DELETES),
-                values.find(FILTER), values.get(ENABLED));
+                values.find(FILTER), values.get(ENABLED), values.get(TIE_OUT));
     }
 
     /** A pipeline's schedule read in its time zone; shared with flows, which declare the same two keys. */

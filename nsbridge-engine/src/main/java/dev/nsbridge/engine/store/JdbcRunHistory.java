@@ -81,6 +81,23 @@ final class JdbcRunHistory implements RunHistory {
     }
 
     @Override
+    public void failAfterwards(long runId, String message, String errorCode) {
+        database.transaction(connection -> {
+            try (PreparedStatement update = connection.prepareStatement("UPDATE runs SET status = ?, message = ?,"
+                    + " error_code = ? WHERE run_id = ? AND finished_at IS NOT NULL")) {
+                update.setString(1, RunStatus.FAILED.wireName());
+                update.setString(2, message);
+                update.setString(3, errorCode);
+                update.setLong(4, runId);
+                if (update.executeUpdate() == 0) {
+                    throw new SQLException("run " + runId + " has not finished");
+                }
+            }
+            return null;
+        });
+    }
+
+    @Override
     public Optional<RunRecord> get(long runId) {
         return database.read(connection -> query(connection, "WHERE run_id = ?", List.of(runId), 1))
                 .stream().findFirst();

@@ -13,6 +13,12 @@ public interface RunHistory {
     /** Records how the run ended, with its counts and duration. */
     void finish(long runId, RunOutcome outcome);
 
+    /**
+     * Marks a finished run failed after the fact, keeping its counts: a check that runs once the rows are in (the
+     * ledger's tie-out) found them wrong, and the run's history must say so where people look.
+     */
+    void failAfterwards(long runId, String message, String errorCode);
+
     Optional<RunRecord> get(long runId);
 
     /** The latest runs, newest first; of one pipeline, or of all when {@code pipeline} is empty. */

@@ -27,7 +27,7 @@ final class ConfigDefaultsTest {
 
         assertThat(orders).isEqualTo(new ExtractConfig("orders", "src", Optional.of("transaction"), Optional.empty(),
                 List.of(), LoadMethod.MERGE, List.of(), ReadMode.INCREMENTAL, Optional.empty(), "dwh", "orders",
-                Optional.empty(), Duration.ofMinutes(10), DeleteHandling.FLAG, Optional.empty(), true));
+                Optional.empty(), Duration.ofMinutes(10), DeleteHandling.FLAG, Optional.empty(), true, true));
     }
 
     @Test
@@ -53,6 +53,7 @@ final class ConfigDefaultsTest {
                     schedule: '*/15 * * * *'
                     timezone: America/New_York
                     enabled: false
+                    tie_out: false
                 """);
 
         assertThat(load(yaml).extracts().get("orders")).isEqualTo(new ExtractConfig("orders", "src", Optional.empty(),
@@ -60,7 +61,7 @@ final class ConfigDefaultsTest {
                 List.of("id"), ReadMode.INCREMENTAL, Optional.of("changed"), "dwh", "things_copy",
                 CronSchedule.parse("*/15 * * * *", ZoneId.of("America/New_York")), Duration.ofMinutes(90),
                 DeleteHandling.REMOVE,
-                Optional.of("status = 'A'"), false));
+                Optional.of("status = 'A'"), false, false));
     }
 
     @Test

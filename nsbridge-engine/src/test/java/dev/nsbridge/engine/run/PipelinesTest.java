@@ -19,7 +19,7 @@ final class PipelinesTest {
     private static ExtractConfig extract(String table, List<String> columns, Optional<String> incrementalKey) {
         return new ExtractConfig("people", "src", Optional.of(table), Optional.empty(), columns, LoadMethod.MERGE,
                 List.of(), ReadMode.INCREMENTAL, incrementalKey, "dwh", "people", Optional.empty(),
-                Duration.ofMinutes(10), DeleteHandling.REMOVE, Optional.of("id > 0"), true);
+                Duration.ofMinutes(10), DeleteHandling.REMOVE, Optional.of("id > 0"), true, true);
     }
 
     @Test

@@ -35,6 +35,10 @@ final class FakeRunHistory implements RunHistory {
     }
 
     @Override
+    public void failAfterwards(long runId, String message, String errorCode) {
+    }
+
+    @Override
     public synchronized Optional<RunRecord> get(long runId) {
         return runs.stream().filter(run -> run.id() == runId).findFirst();
     }

@@ -178,6 +178,16 @@ public final class NetSuiteSource implements QuerySource {
         return tables.incremental(shape, request, cursor.get(), watermark.get());
     }
 
+    /**
+     * The general ledger's totals per posting period and subsidiary, asked of NetSuite in one aggregate through this
+     * source's client, so within the same concurrency budget and lockout guard as its extracts.
+     *
+     * @param changedSince lines changed at or after this count as changed in their group
+     */
+    public List<LedgerTotals.Group> ledgerTotals(Instant changedSince) {
+        return LedgerTotals.read(client.suiteQl(), changedSince);
+    }
+
     @Override
     public String toString() {
         return "NetSuiteSource[" + client + "]";
