@@ -42,6 +42,9 @@ public final class ConnectTestCluster implements AutoCloseable {
         worker.put("plugin.discovery", "service_load");
         worker.put("offset.flush.interval.ms", "500");
         worker.put("scheduled.rebalance.max.delay.ms", "2000");
+        // Secrets by reference, as production workers take them: ${file:<path>:<key>} in a connector's config.
+        worker.put("config.providers", "file");
+        worker.put("config.providers.file.class", "org.apache.kafka.common.config.provider.FileConfigProvider");
         EmbeddedConnectCluster cluster = new EmbeddedConnectCluster.Builder().name(name).numWorkers(workers)
                 .numBrokers(1).brokerProps(broker).workerProps(worker).build();
         cluster.start();

@@ -1,5 +1,6 @@
 package dev.nsbridge.kafka.connect.source;
 
+import dev.nsbridge.kafka.connect.config.Checks;
 import dev.nsbridge.kafka.connect.config.ConnectionKeys;
 import dev.nsbridge.netsuite.config.NetSuiteConnectionConfig;
 import dev.nsbridge.spi.config.ConfigValues;
@@ -10,7 +11,6 @@ import java.util.Map;
 import org.apache.kafka.common.config.AbstractConfig;
 import org.apache.kafka.common.config.ConfigDef;
 import org.apache.kafka.common.config.ConfigDef.Importance;
-import org.apache.kafka.common.config.ConfigDef.Range;
 import org.apache.kafka.common.config.ConfigDef.Type;
 import org.apache.kafka.common.config.ConfigDef.Width;
 import org.apache.kafka.common.config.ConfigException;
@@ -34,6 +34,8 @@ public final class NetSuiteSourceConfig extends AbstractConfig {
     public static final String DECIMAL_SCALE = "decimal.scale";
     public static final String STATE_DIR = "state.dir";
 
+    static final String NO_TABLES = TABLES + " names no table; fix: list the NetSuite tables to read, e.g."
+            + " tables=customer,transaction";
     static final String STREAM_PLACEHOLDER = "{stream}";
     static final String PREFIX_PLACEHOLDER = "{prefix}";
     static final String ACCOUNT_PLACEHOLDER = "{account}";
@@ -49,8 +51,7 @@ public final class NetSuiteSourceConfig extends AbstractConfig {
         super(DEFINITION, properties);
         this.connection = CONNECTION.values(values());
         if (tables().isEmpty()) {
-            throw new ConfigException(TABLES, "", "names no table; list the NetSuite tables to read, e.g."
-                    + " customer,transaction");
+            throw new ConfigException(NO_TABLES);
         }
     }
 
@@ -60,10 +61,10 @@ public final class NetSuiteSourceConfig extends AbstractConfig {
         def.define(TABLES, Type.LIST, List.of(), Importance.HIGH,
                 "The NetSuite tables to read, one topic each, e.g. customer,transaction,transactionline (the names"
                         + " `nsbridge discover` lists).", READ_GROUP, ++order, Width.LONG, "Tables");
-        def.define(POLL_INTERVAL, Type.LONG, 60_000L, Range.atLeast(100), Importance.MEDIUM,
+        def.define(POLL_INTERVAL, Type.LONG, 60_000L, Checks.atLeast(100), Importance.MEDIUM,
                 "How long a table rests between two incremental reads, in milliseconds.", READ_GROUP, ++order,
                 Width.SHORT, "Poll interval");
-        def.define(LOOKBACK, Type.LONG, Duration.ofMinutes(10).toMillis(), Range.atLeast(0), Importance.LOW,
+        def.define(LOOKBACK, Type.LONG, Duration.ofMinutes(10).toMillis(), Checks.atLeast(0), Importance.LOW,
                 "How far before the watermark an incremental read starts again, in milliseconds, for rows NetSuite"
                         + " committed late with an earlier stamp. Rows read again arrive again (same key).",
                 READ_GROUP, ++order, Width.SHORT, "Lookback");
@@ -93,7 +94,7 @@ public final class NetSuiteSourceConfig extends AbstractConfig {
                 "A deleted record is a tombstone (null value) for its key; when true, a record with __deleted=true"
                         + " and the key's values comes just before the tombstone, for sinks that keep deleted rows.",
                 TOPIC_GROUP, ++order, Width.SHORT, "Flag deletions");
-        def.define(DECIMAL_SCALE, Type.INT, 10, Range.between(0, 38), Importance.LOW,
+        def.define(DECIMAL_SCALE, Type.INT, 10, Checks.between(0, 38), Importance.LOW,
                 "Digits after the point of every Decimal value (Connect's Decimal has one scale per field).",
                 TOPIC_GROUP, ++order, Width.SHORT, "Decimal scale");
         return def;
