@@ -10,6 +10,7 @@ import dev.nsbridge.netsuite.config.NetSuiteConnectionConfig;
 import dev.nsbridge.spi.config.ConfigDef;
 import dev.nsbridge.spi.config.ConfigProblem;
 import org.apache.kafka.common.config.Config;
+import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.config.ConfigValue;
 import org.apache.kafka.connect.connector.Task;
 import org.apache.kafka.connect.source.ConnectorTransactionBoundaries;
@@ -40,10 +41,11 @@ public final class NetSuiteSourceConnector extends SourceConnector {
         return NetSuiteSourceTask.class;
     }
 
-    /** The tables dealt round-robin to at most {@code maxTasks} tasks, none idle. */
+    /** The tables and queries dealt round-robin to at most {@code maxTasks} tasks, none idle. */
     @Override
     public List<Map<String, String>> taskConfigs(int maxTasks) {
-        List<String> tables = config.tables();
+        List<String> tables = new ArrayList<>(config.tables());
+        config.queries().forEach(query -> tables.add(query.name()));
         int tasks = Math.max(1, Math.min(maxTasks, tables.size()));
         List<List<String>> shares = new ArrayList<>();
         for (int i = 0; i < tasks; i++) {
@@ -101,10 +103,24 @@ public final class NetSuiteSourceConnector extends SourceConnector {
             }
         }
         ConfigValue tables = byName.get(NetSuiteSourceConfig.TABLES);
-        if (tables.errorMessages().isEmpty() && tables.value() instanceof List<?> names && names.isEmpty()) {
-            tables.addErrorMessage(NetSuiteSourceConfig.NO_TABLES);
+        ConfigValue queries = byName.get(NetSuiteSourceConfig.QUERIES);
+        if (tables.errorMessages().isEmpty() && queries.errorMessages().isEmpty()) {
+            List<String> tableNames = names(tables);
+            if (tableNames.isEmpty() && names(queries).isEmpty()) {
+                tables.addErrorMessage(NetSuiteSourceConfig.NO_TABLES);
+            }
+            try {
+                QueryStream.all(names(queries), connectorConfigs, tableNames);
+            } catch (ConfigException refused) {
+                queries.addErrorMessage(refused.getMessage());
+            }
         }
         return checked;
+    }
+
+    private static List<String> names(ConfigValue list) {
+        return list.value() instanceof List<?> names ? names.stream().map(String::valueOf).map(String::strip)
+                .filter(name -> !name.isEmpty()).toList() : List.of();
     }
 
     @Override

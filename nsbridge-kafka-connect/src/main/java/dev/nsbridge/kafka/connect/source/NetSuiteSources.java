@@ -5,6 +5,7 @@ import dev.nsbridge.spi.config.Suggestions;
 import dev.nsbridge.spi.connection.ConnectionContext;
 import dev.nsbridge.spi.connection.ConnectionType;
 import dev.nsbridge.spi.errors.ConfigurationException;
+import dev.nsbridge.spi.source.QuerySource;
 import dev.nsbridge.spi.source.Source;
 import dev.nsbridge.spi.stream.StreamDescriptor;
 import java.net.http.HttpClient;
@@ -39,6 +40,17 @@ final class NetSuiteSources {
                         Suggestions.closest(name, catalog.stream().map(StreamDescriptor::name).toList())
                                 .map(near -> "did you mean " + near + "?")
                                 .orElse("list the tables with nsbridge discover")));
+    }
+
+    /**
+     * A query as a stream, described by the source (which runs it once, so a query NetSuite refuses fails here
+     * with NetSuite's words), as an extract's {@code query:} is.
+     */
+    static StreamDescriptor describe(Source source, QueryStream query) {
+        if (!(source instanceof QuerySource queries)) {
+            throw new IllegalStateException("the NetSuite source reads no queries");
+        }
+        return queries.describeQuery(query.name(), query.sql(), query.uniqueKey(), query.incrementalKey());
     }
 
     private static String safe(String name) {

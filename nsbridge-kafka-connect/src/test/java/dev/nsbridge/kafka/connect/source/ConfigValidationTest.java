@@ -108,6 +108,38 @@ final class ConfigValidationTest {
     }
 
     @Test
+    void shouldAskForTheUniqueKeyOfAQueryStream() {
+        Map<String, String> config = valid();
+        config.put("queries", "open_orders");
+        config.put("query.open_orders.sql", "SELECT id, tranid FROM transaction WHERE status = 'B'");
+
+        assertThat(errors(config).get("queries")).singleElement().asString()
+                .contains("query.open_orders.unique.key is missing").contains("fix: set it to the columns");
+    }
+
+    @Test
+    void shouldRefuseAQueryNamedLikeATableItWouldShareATopicWith() {
+        Map<String, String> config = valid();
+        config.put("queries", "customer");
+        config.put("query.customer.sql", "SELECT id FROM customer");
+        config.put("query.customer.unique.key", "id");
+
+        assertThat(errors(config).get("queries")).singleElement().asString()
+                .contains("is also a table's name").contains("fix: name the query otherwise");
+    }
+
+    @Test
+    void shouldAcceptQueriesAloneWithoutTables() {
+        Map<String, String> config = valid();
+        config.remove("tables");
+        config.put("queries", "open_orders");
+        config.put("query.open_orders.sql", "SELECT id, tranid FROM transaction WHERE status = 'B'");
+        config.put("query.open_orders.unique.key", "id");
+
+        assertThat(errors(config)).isEmpty();
+    }
+
+    @Test
     void shouldRefuseATopicTemplateThatWouldPutEveryTableInOneTopic() {
         Map<String, String> config = valid();
         config.put("topic.name.template", "{prefix}all");
