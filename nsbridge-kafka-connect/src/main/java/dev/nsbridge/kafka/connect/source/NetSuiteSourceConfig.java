@@ -98,8 +98,8 @@ public final class NetSuiteSourceConfig extends AbstractConfig {
                 + ACCOUNT_PLACEHOLDER + " the NetSuite account id in lower case, " + STREAM_PLACEHOLDER
                 + " the table's name.", TOPIC_GROUP, ++order, Width.MEDIUM, "Topic name template");
         def.define(HEARTBEAT_TOPIC, Type.STRING, "", Importance.LOW,
-                "Where a read's new position goes when no row carries it (the end of a snapshot, a read that found"
-                        + " only deletions of other tables' rows); defaults to " + TOPIC_PREFIX + " + heartbeat.",
+                "Where a stream's new position goes when no record of its own carries it (the batch that ends a"
+                        + " snapshot has no rows); defaults to " + TOPIC_PREFIX + " followed by heartbeat.",
                 TOPIC_GROUP, ++order, Width.MEDIUM, "Heartbeat topic");
         def.define(DELETES_FLAGGED, Type.BOOLEAN, false, Importance.MEDIUM,
                 "A deleted record is a tombstone (null value) for its key; when true, a record with __deleted=true"

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.nsbridge.kafka.connect.ConnectTestCluster;
 import dev.nsbridge.netsuite.config.NetSuiteConnectionConfig;
-import dev.nsbridge.netsuite.config.NetSuiteConnectionType;
 import dev.nsbridge.sandbox.netsuite.NetSuiteSandbox;
 import dev.nsbridge.spi.config.ConfigValues;
 import dev.nsbridge.spi.connection.ConnectionContext;
@@ -58,7 +57,7 @@ final class OffsetsSurviveRecreateIT {
         Path folder = ConnectTestCluster.stateDirectory().resolve("command-line");
         ConnectionContext context = new ConnectionContext("netsuite", values, HttpClient.newHttpClient(),
                 Clock.systemUTC(), folder, folder, Optional.empty());
-        try (Source source = new NetSuiteConnectionType().source(context)) {
+        try (Source source = NetSuiteSources.netSuite().source(context)) {
             StreamDescriptor stream = source.discover().stream().filter(s -> s.name().equals(table)).findFirst()
                     .orElseThrow();
             State state = State.EMPTY;
