@@ -23,6 +23,7 @@ import dev.nsbridge.netsuite.NetSuiteClient;
 import dev.nsbridge.netsuite.source.DetailQuery;
 import dev.nsbridge.netsuite.source.NetSuiteSource;
 import dev.nsbridge.netsuite.source.SourceTuning;
+import dev.nsbridge.spi.config.ConfigDef;
 import dev.nsbridge.spi.config.ConfigValues;
 import dev.nsbridge.spi.data.RecordError;
 import dev.nsbridge.spi.errors.ConfigurationException;
@@ -80,7 +81,8 @@ public final class Flows {
 
     /**
      * The source half of a flow that reads NetSuite: its documents (a customer with its consent fields, an order with
-     * its lines, an item with its variants) exactly as the flow reads them, from NetSuite alone.
+     * its lines, an item with its variants) exactly as the flow reads them, from NetSuite alone. It reads only the
+     * keys of {@link #sourceSettings}, so {@code values} may hold the flow's settings or just those.
      *
      * @throws ConfigurationException for the suppressions flow, which reads Klaviyo
      */
@@ -88,11 +90,9 @@ public final class Flows {
         FlowSelect query;
         List<DetailQuery> details = List.of();
         switch (type) {
-            case CUSTOMERS -> {
-                CustomerFlowSettings settings = CustomerFlowSettings.from(values);
-                query = withSubsidiaries(CustomerQuery.of(settings.profileIdField(),
-                        settings.mapping().propertyMapping().keySet()), values, "c.subsidiary");
-            }
+            case CUSTOMERS -> query = withSubsidiaries(CustomerQuery.of(
+                    values.get(CustomerFlowSettings.PROFILE_ID_FIELD),
+                    values.get(CustomerFlowSettings.FIELD_MAPPING).keySet()), values, "c.subsidiary");
             case ORDERS, CANCELLATIONS, REFUNDS, FULFILLMENTS -> {
                 query = withSubsidiaries(orderQuery(type), values, "so.subsidiary");
                 Optional<String> brand = values.find(OrderFlowSettings.BRAND_FIELD);
@@ -100,11 +100,9 @@ public final class Flows {
                 details = type == FlowType.FULFILLMENTS ? OrderQueries.shipments(brand, category)
                         : List.of(OrderQueries.lines(brand, category));
             }
-            case ITEMS -> query = withSubsidiaries(ItemQuery.of(ItemFlowSettings.from(values).customMetadata()
-                    .keySet()), values, "i.subsidiary");
-            default -> throw new ConfigurationException("FLOW_NOT_FROM_NETSUITE", "the " + type.wireName()
-                    + " flow reads Klaviyo, not NetSuite", "use a flow that reads NetSuite: " + String.join(", ",
-                    fromNetSuite().stream().map(FlowType::wireName).toList()));
+            case ITEMS -> query = withSubsidiaries(ItemQuery.of(values.get(ItemFlowSettings.CUSTOM_METADATA).keySet()),
+                    values, "i.subsidiary");
+            default -> throw notFromNetSuite(type);
         }
         SourceTuning defaults = SourceTuning.DEFAULTS;
         // A page is a batch: the position is committed after each, so a crash redoes at most one page.
@@ -141,6 +139,30 @@ public final class Flows {
                     + " delivers to NetSuite, not Klaviyo", "use a flow that delivers to Klaviyo: " + String.join(
                     ", ", fromNetSuite().stream().map(FlowType::wireName).toList()));
         };
+    }
+
+    /**
+     * The settings a flow's source half reads, a part of {@link FlowType#settings()}: what a process that only reads
+     * the flow's documents (the Kafka Connect source) is configured with. None of them is required.
+     *
+     * @throws ConfigurationException for the suppressions flow, which reads Klaviyo
+     */
+    public static ConfigDef sourceSettings(FlowType type) {
+        ConfigDef common = ConfigDef.of(FlowKeys.FILTER, FlowKeys.SUBSIDIARIES, FlowKeys.HISTORY_START,
+                FlowKeys.BATCH_SIZE);
+        return switch (type) {
+            case CUSTOMERS -> common.with(CustomerFlowSettings.PROFILE_ID_FIELD, CustomerFlowSettings.FIELD_MAPPING);
+            case ORDERS, CANCELLATIONS, REFUNDS, FULFILLMENTS -> common.with(OrderFlowSettings.BRAND_FIELD,
+                    OrderFlowSettings.CATEGORY_FIELD);
+            case ITEMS -> common.with(ItemFlowSettings.CUSTOM_METADATA);
+            case SUPPRESSIONS -> throw notFromNetSuite(type);
+        };
+    }
+
+    private static ConfigurationException notFromNetSuite(FlowType type) {
+        return new ConfigurationException("FLOW_NOT_FROM_NETSUITE", "the " + type.wireName()
+                + " flow reads Klaviyo, not NetSuite", "use a flow that reads NetSuite: " + String.join(", ",
+                fromNetSuite().stream().map(FlowType::wireName).toList()));
     }
 
     /** The flow types that read NetSuite and deliver to Klaviyo: every one but suppressions. */

@@ -52,7 +52,9 @@ final class FlowHalvesIT {
         ConfigValues settings = FlowType.CUSTOMERS.settings().parse(Map.of("list_id", sandboxes.listId(),
                 "batch_size", 50)).orThrow();
         Set<String> storedIds = profileIdsInNetSuite();
-        FlowSource source = Flows.source(FlowType.CUSTOMERS, settings, sandboxes.netSuite());
+        // The source half is configured with its own keys alone: no Klaviyo list.
+        FlowSource source = Flows.source(FlowType.CUSTOMERS, Flows.sourceSettings(FlowType.CUSTOMERS)
+                .parse(Map.of("batch_size", 50)).orThrow(), sandboxes.netSuite());
         Delivery delivery = Flows.delivery(FlowType.CUSTOMERS, new DeliveryContext(sandboxes.klaviyo(), settings,
                 Instant.now(), Clock.systemUTC(), DryRunRecorder.DISCARD, Ledger.inMemory(), Optional.empty()));
         FlowPieces apart = new FlowPieces("customers-apart", source, source.stream(), Optional.empty(),
