@@ -104,6 +104,10 @@ public final class NetSuiteSourceConnector extends SourceConnector {
         if (tables.errorMessages().isEmpty() && tables.value() instanceof List<?> names && names.isEmpty()) {
             tables.addErrorMessage(NetSuiteSourceConfig.NO_TABLES);
         }
+        if (tables.value() instanceof List<?> names) {
+            FlowDocumentStreams.problems(names.stream().map(String::valueOf).map(String::strip).toList(),
+                    connectorConfigs).forEach(tables::addErrorMessage);
+        }
         return checked;
     }
 

@@ -1,5 +1,7 @@
 package dev.nsbridge.kafka.connect.source;
 
+import dev.nsbridge.netsuite.NetSuiteClient;
+import dev.nsbridge.netsuite.source.NetSuiteSource;
 import dev.nsbridge.spi.data.Batch;
 import dev.nsbridge.spi.errors.NsbridgeException;
 import dev.nsbridge.spi.source.ReadMode;
@@ -51,13 +53,23 @@ public final class NetSuiteSourceTask extends SourceTask {
     public void start(Map<String, String> properties) {
         config = new NetSuiteSourceConfig(properties);
         topics = config.topics();
-        source = NetSuiteSources.open(config, properties.getOrDefault("name", "netsuite"));
+        NetSuiteClient client = NetSuiteSources.client(config, properties.getOrDefault("name", "netsuite"));
+        source = new NetSuiteSource(client);
+        FlowDocumentStreams flows = new FlowDocumentStreams(client, properties);
         List<String> streams = List.of(properties.get(TASK_STREAMS).split(","));
-        List<StreamDescriptor> catalog = source.discover();
+        List<StreamDescriptor> catalog = streams.stream().allMatch(FlowDocumentStreams::isFlow) ? List.of()
+                : source.discover();
         List<Map<String, String>> partitions = streams.stream()
                 .map(stream -> StreamOffsets.partition(config.account(), stream)).toList();
         Map<Map<String, String>, Map<String, Object>> stored = context.offsetStorageReader().offsets(partitions);
         for (String name : streams) {
+            if (FlowDocumentStreams.isFlow(name)) {
+                State start = StreamOffsets.state(stored.get(StreamOffsets.partition(config.account(), name)));
+                FlowDocumentStreams.FlowRead flow = flows.open(name);
+                reads.add(new StreamRead(flow.source(), flow.request(), start, config.pollInterval(), clock));
+                converters.put(name, flow.converter(config.decimalScale()));
+                continue;
+            }
             StreamDescriptor stream = NetSuiteSources.table(catalog, name);
             ReadRequest request = new ReadRequest(stream, List.of(), ReadMode.INCREMENTAL, State.EMPTY,
                     Optional.empty(), config.lookback(), Optional.empty());

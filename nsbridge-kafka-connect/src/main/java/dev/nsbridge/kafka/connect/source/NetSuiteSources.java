@@ -1,5 +1,6 @@
 package dev.nsbridge.kafka.connect.source;
 
+import dev.nsbridge.netsuite.NetSuiteClient;
 import dev.nsbridge.netsuite.config.NetSuiteConnectionType;
 import dev.nsbridge.spi.config.Suggestions;
 import dev.nsbridge.spi.connection.ConnectionContext;
@@ -25,10 +26,18 @@ final class NetSuiteSources {
     }
 
     static Source open(NetSuiteSourceConfig config, String connectorName) {
+        return NETSUITE.source(context(config, connectorName));
+    }
+
+    /** The client itself, for a task that reads flow documents beside tables through one budget and guard. */
+    static NetSuiteClient client(NetSuiteSourceConfig config, String connectorName) {
+        return NETSUITE.client(context(config, connectorName), NetSuiteClient.class).orElseThrow();
+    }
+
+    private static ConnectionContext context(NetSuiteSourceConfig config, String connectorName) {
         Path folder = config.stateDirectory().resolve("kafka-connect").resolve(safe(connectorName));
-        ConnectionContext context = new ConnectionContext(connectorName, config.connection(),
-                HttpClient.newHttpClient(), Clock.systemUTC(), folder, config.stateDirectory(), Optional.empty());
-        return NETSUITE.source(context);
+        return new ConnectionContext(connectorName, config.connection(), HttpClient.newHttpClient(),
+                Clock.systemUTC(), folder, config.stateDirectory(), Optional.empty());
     }
 
     /** A table the catalog lists, by name in any case, or the fix naming the closest one. */
