@@ -142,6 +142,28 @@ public final class ConnectTestCluster implements AutoCloseable {
         return seen;
     }
 
+    /** The connector's stored offset for {@code stream}, as Connect's REST API answers it; empty if none yet. */
+    public Map<String, Object> offset(String connector, String stream) {
+        return cluster.connectorOffsets(connector).offsets().stream()
+                .filter(offset -> stream.equals(offset.partition().get("stream"))).findFirst()
+                .<Map<String, Object>>map(offset -> offset.offset() == null ? Map.of() : new HashMap<>(offset.offset()))
+                .orElse(Map.of());
+    }
+
+    /** Waits until the connector's offset for {@code stream} holds {@code key}, and answers it. */
+    public Map<String, Object> awaitOffsetWith(String connector, String stream, String key, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            Map<String, Object> offset = offset(connector, stream);
+            if (offset.containsKey(key)) {
+                return offset;
+            }
+            sleep(Duration.ofMillis(300));
+        }
+        throw new AssertionError("no offset with " + key + " for " + stream + " of " + connector + " after "
+                + timeout + "; offsets: " + cluster.connectorOffsets(connector).offsets());
+    }
+
     public static void sleep(Duration duration) {
         try {
             Thread.sleep(duration.toMillis());

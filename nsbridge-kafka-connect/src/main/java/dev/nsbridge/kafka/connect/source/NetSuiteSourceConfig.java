@@ -25,6 +25,9 @@ public final class NetSuiteSourceConfig extends AbstractConfig {
             NetSuiteConnectionConfig.DEFINITION);
 
     public static final String TABLES = "tables";
+    public static final String QUERIES = "queries";
+    /** {@code query.<name>.sql}, {@code query.<name>.unique.key} and {@code query.<name>.incremental.key}. */
+    public static final String QUERY_PREFIX = "query.";
     public static final String TOPIC_PREFIX = "topic.prefix";
     public static final String TOPIC_TEMPLATE = "topic.name.template";
     public static final String HEARTBEAT_TOPIC = "heartbeat.topic";
@@ -34,8 +37,8 @@ public final class NetSuiteSourceConfig extends AbstractConfig {
     public static final String DECIMAL_SCALE = "decimal.scale";
     public static final String STATE_DIR = "state.dir";
 
-    static final String NO_TABLES = TABLES + " names no table; fix: list the NetSuite tables to read, e.g."
-            + " tables=customer,transaction";
+    static final String NO_TABLES = TABLES + " names no table and " + QUERIES + " no query; fix: list the NetSuite"
+            + " tables to read, e.g. tables=customer,transaction";
     static final String STREAM_PLACEHOLDER = "{stream}";
     static final String PREFIX_PLACEHOLDER = "{prefix}";
     static final String ACCOUNT_PLACEHOLDER = "{account}";
@@ -46,13 +49,15 @@ public final class NetSuiteSourceConfig extends AbstractConfig {
     public static final ConfigDef DEFINITION = definition();
 
     private final ConfigValues connection;
+    private final List<QueryStream> queries;
 
     public NetSuiteSourceConfig(Map<String, String> properties) {
         super(DEFINITION, properties);
         this.connection = CONNECTION.values(values());
-        if (tables().isEmpty()) {
+        if (tables().isEmpty() && getList(QUERIES).isEmpty()) {
             throw new ConfigException(NO_TABLES);
         }
+        this.queries = QueryStream.all(getList(QUERIES), originalsStrings(), tables());
     }
 
     private static ConfigDef definition() {
@@ -61,6 +66,12 @@ public final class NetSuiteSourceConfig extends AbstractConfig {
         def.define(TABLES, Type.LIST, List.of(), Importance.HIGH,
                 "The NetSuite tables to read, one topic each, e.g. customer,transaction,transactionline (the names"
                         + " `nsbridge discover` lists).", READ_GROUP, ++order, Width.LONG, "Tables");
+        def.define(QUERIES, Type.LIST, List.of(), Importance.HIGH,
+                "SuiteQL queries read as streams, by name (the name is the stream's and goes in its topic). Each"
+                        + " needs query.<name>.sql and query.<name>.unique.key (the columns that identify a row) and"
+                        + " may have query.<name>.incremental.key (a date the query projects with TO_CHAR(col,"
+                        + " 'YYYY-MM-DD HH24:MI:SS')), as an extract's query, unique_key and incremental_key.",
+                READ_GROUP, ++order, Width.LONG, "Queries");
         def.define(POLL_INTERVAL, Type.LONG, 60_000L, Checks.atLeast(100), Importance.MEDIUM,
                 "How long a table rests between two incremental reads, in milliseconds.", READ_GROUP, ++order,
                 Width.SHORT, "Poll interval");
@@ -87,8 +98,8 @@ public final class NetSuiteSourceConfig extends AbstractConfig {
                 + ACCOUNT_PLACEHOLDER + " the NetSuite account id in lower case, " + STREAM_PLACEHOLDER
                 + " the table's name.", TOPIC_GROUP, ++order, Width.MEDIUM, "Topic name template");
         def.define(HEARTBEAT_TOPIC, Type.STRING, "", Importance.LOW,
-                "Where a read's new position goes when no row carries it (the end of a snapshot, a read that found"
-                        + " only deletions of other tables' rows); defaults to " + TOPIC_PREFIX + " + heartbeat.",
+                "Where a stream's new position goes when no record of its own carries it (the batch that ends a"
+                        + " snapshot has no rows); defaults to " + TOPIC_PREFIX + " followed by heartbeat.",
                 TOPIC_GROUP, ++order, Width.MEDIUM, "Heartbeat topic");
         def.define(DELETES_FLAGGED, Type.BOOLEAN, false, Importance.MEDIUM,
                 "A deleted record is a tombstone (null value) for its key; when true, a record with __deleted=true"
@@ -111,6 +122,11 @@ public final class NetSuiteSourceConfig extends AbstractConfig {
 
     public List<String> tables() {
         return getList(TABLES).stream().map(String::strip).filter(t -> !t.isEmpty()).toList();
+    }
+
+    /** The query streams, each checked: its SQL and unique key given, its name no table's. */
+    public List<QueryStream> queries() {
+        return queries;
     }
 
     public Duration pollInterval() {

@@ -31,6 +31,8 @@ import org.apache.kafka.connect.source.SourceTask;
 public final class NetSuiteSourceTask extends SourceTask {
     /** The streams this task reads, as the connector assigned them. */
     static final String TASK_STREAMS = "task.streams";
+    /** How many requests this task may have in flight: its share of the account's concurrency budget. */
+    static final String TASK_PERMITS = "task.permits";
     private static final Duration IDLE_WAIT = Duration.ofMillis(500);
     private static final Schema HEARTBEAT_SCHEMA = SchemaBuilder.struct().name("dev.nsbridge.netsuite.Heartbeat")
             .field(StreamOffsets.ACCOUNT, Schema.STRING_SCHEMA).field(StreamOffsets.STREAM, Schema.STRING_SCHEMA)
@@ -51,17 +53,28 @@ public final class NetSuiteSourceTask extends SourceTask {
 
     @Override
     public void start(Map<String, String> properties) {
+        try {
+            open(properties);
+        } catch (NsbridgeException failed) {
+            throw ConnectErrors.of(failed);
+        }
+    }
+
+    private void open(Map<String, String> properties) {
         config = new NetSuiteSourceConfig(properties);
         topics = config.topics();
-        NetSuiteClient client = NetSuiteSources.client(config, properties.getOrDefault("name", "netsuite"));
+        NetSuiteClient client = NetSuiteSources.client(config, properties.getOrDefault("name", "netsuite"))
+                .shareOfBudget(Integer.parseInt(properties.getOrDefault(TASK_PERMITS, "1")));
         source = new NetSuiteSource(client);
         FlowDocumentStreams flows = new FlowDocumentStreams(client, properties);
         List<String> streams = List.of(properties.get(TASK_STREAMS).split(","));
-        List<StreamDescriptor> catalog = streams.stream().allMatch(FlowDocumentStreams::isFlow) ? List.of()
+        List<StreamDescriptor> catalog = config.tables().stream().allMatch(FlowDocumentStreams::isFlow) ? List.of()
                 : source.discover();
         List<Map<String, String>> partitions = streams.stream()
                 .map(stream -> StreamOffsets.partition(config.account(), stream)).toList();
         Map<Map<String, String>, Map<String, Object>> stored = context.offsetStorageReader().offsets(partitions);
+        Map<String, QueryStream> queries = new HashMap<>();
+        config.queries().forEach(query -> queries.put(query.name(), query));
         for (String name : streams) {
             if (FlowDocumentStreams.isFlow(name)) {
                 State start = StreamOffsets.state(stored.get(StreamOffsets.partition(config.account(), name)));
@@ -70,7 +83,9 @@ public final class NetSuiteSourceTask extends SourceTask {
                 converters.put(name, flow.converter(config.decimalScale()));
                 continue;
             }
-            StreamDescriptor stream = NetSuiteSources.table(catalog, name);
+            QueryStream query = queries.get(name);
+            StreamDescriptor stream = query == null ? NetSuiteSources.table(catalog, name)
+                    : NetSuiteSources.describe(source, query);
             ReadRequest request = new ReadRequest(stream, List.of(), ReadMode.INCREMENTAL, State.EMPTY,
                     Optional.empty(), config.lookback(), Optional.empty());
             State start = StreamOffsets.state(stored.get(StreamOffsets.partition(config.account(), name)));

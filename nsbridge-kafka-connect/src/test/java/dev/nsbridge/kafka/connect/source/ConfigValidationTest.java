@@ -108,6 +108,38 @@ final class ConfigValidationTest {
     }
 
     @Test
+    void shouldAskForTheUniqueKeyOfAQueryStream() {
+        Map<String, String> config = valid();
+        config.put("queries", "open_orders");
+        config.put("query.open_orders.sql", "SELECT id, tranid FROM transaction WHERE status = 'B'");
+
+        assertThat(errors(config).get("queries")).singleElement().asString()
+                .contains("query.open_orders.unique.key is missing").contains("fix: set it to the columns");
+    }
+
+    @Test
+    void shouldRefuseAQueryNamedLikeATableItWouldShareATopicWith() {
+        Map<String, String> config = valid();
+        config.put("queries", "customer");
+        config.put("query.customer.sql", "SELECT id FROM customer");
+        config.put("query.customer.unique.key", "id");
+
+        assertThat(errors(config).get("queries")).singleElement().asString()
+                .contains("is also a table's name").contains("fix: name the query otherwise");
+    }
+
+    @Test
+    void shouldAcceptQueriesAloneWithoutTables() {
+        Map<String, String> config = valid();
+        config.remove("tables");
+        config.put("queries", "open_orders");
+        config.put("query.open_orders.sql", "SELECT id, tranid FROM transaction WHERE status = 'B'");
+        config.put("query.open_orders.unique.key", "id");
+
+        assertThat(errors(config)).isEmpty();
+    }
+
+    @Test
     void shouldRefuseATopicTemplateThatWouldPutEveryTableInOneTopic() {
         Map<String, String> config = valid();
         config.put("topic.name.template", "{prefix}all");
@@ -153,17 +185,41 @@ final class ConfigValidationTest {
                 assertThat(key.documentation).as(key.name).isNotBlank());
     }
 
+    private static List<Map<String, String>> tasks(int budget, String tables, int maxTasks) {
+        NetSuiteSourceConnector connector = new NetSuiteSourceConnector(config -> budget);
+        Map<String, String> config = valid();
+        config.put("tables", tables);
+        connector.start(config);
+        return connector.taskConfigs(maxTasks);
+    }
+
+    private static List<String> streams(List<Map<String, String>> tasks) {
+        return tasks.stream().flatMap(task -> List.of(task.get(NetSuiteSourceTask.TASK_STREAMS).split(",")).stream())
+                .toList();
+    }
+
+    private static int permits(List<Map<String, String>> tasks) {
+        return tasks.stream().mapToInt(task -> Integer.parseInt(task.get(NetSuiteSourceTask.TASK_PERMITS))).sum();
+    }
+
     @Test
     void shouldDealTheTablesToTasksWithNoTaskIdleAndNoTableTwice() {
-        NetSuiteSourceConnector connector = new NetSuiteSourceConnector();
-        Map<String, String> config = valid();
-        config.put("tables", "customer,transaction,item");
-        connector.start(config);
-
-        List<Map<String, String>> tasks = connector.taskConfigs(5);
+        List<Map<String, String>> tasks = tasks(5, "customer,transaction,item", 5);
 
         assertThat(tasks).hasSize(3);
-        assertThat(tasks.stream().flatMap(task -> List.of(task.get(NetSuiteSourceTask.TASK_STREAMS).split(","))
-                .stream())).containsExactlyInAnyOrder("customer", "transaction", "item");
+        assertThat(streams(tasks)).containsExactlyInAnyOrder("customer", "transaction", "item");
+        assertThat(tasks).allSatisfy(task -> assertThat(task.get(NetSuiteSourceTask.TASK_PERMITS)).isIn("1", "2"));
+        assertThat(permits(tasks)).isEqualTo(5);
+    }
+
+    @Test
+    void shouldRunNoMoreTasksThanTheBudgetHasPermitsAndShareItOut() {
+        List<Map<String, String>> tasks = tasks(2, "customer,transaction,item,currency,subsidiary", 8);
+
+        assertThat(tasks).hasSize(2);
+        assertThat(streams(tasks)).containsExactlyInAnyOrder("customer", "transaction", "item", "currency",
+                "subsidiary");
+        assertThat(permits(tasks)).isEqualTo(2);
+        assertThat(tasks).allSatisfy(task -> assertThat(task.get(NetSuiteSourceTask.TASK_PERMITS)).isEqualTo("1"));
     }
 }

@@ -25,6 +25,8 @@ import org.junit.jupiter.api.Test;
 /** A full snapshot of several tables lands in their topics exactly once, as a read_committed consumer sees it. */
 final class SnapshotExactlyOnceIT {
     private static final List<String> TABLES = List.of("customer", "transaction", "currency");
+    private static final String QUERY = "SELECT id, entityid, TO_CHAR(lastmodifieddate, 'YYYY-MM-DD HH24:MI:SS')"
+            + " AS changed FROM customer WHERE MOD(id, 3) = 0";
     private static NetSuiteSandbox sandbox;
     private static ConnectTestCluster connect;
 
@@ -41,6 +43,10 @@ final class SnapshotExactlyOnceIT {
                 + "\n");
         Map<String, String> config = ConnectTestCluster.netSuiteSource(sandbox, "snap.", String.join(",", TABLES));
         config.put("tasks.max", "2");
+        config.put("queries", "third_customers");
+        config.put("query.third_customers.sql", QUERY);
+        config.put("query.third_customers.unique.key", "id");
+        config.put("query.third_customers.incremental.key", "changed");
         config.put("netsuite.consumer.secret", "${file:" + secrets + ":consumer_secret}");
         config.put("netsuite.token.secret", "${file:" + secrets + ":token_secret}");
         connect.cluster().configureConnector("snapshot", config);
@@ -73,6 +79,22 @@ final class SnapshotExactlyOnceIT {
             assertThat(records).as(table).hasSize((int) rows);
             assertThat(keys).as("distinct keys of " + table).hasSize((int) rows);
         }
+    }
+
+    @Test
+    void shouldReadASuiteQlQueryIntoATopicOfItsOwnOnce() throws Exception {
+        long rows = sandbox.account().query(QUERY, List.of(), 0, 1_000).totalResults();
+
+        List<Decoded> records = connect.awaitCommitted("snap.third_customers", (int) rows, Duration.ofSeconds(40));
+        ConnectTestCluster.sleep(Duration.ofSeconds(1));
+        records = connect.committed("snap.third_customers");
+
+        assertThat(rows).isPositive();
+        assertThat(records).hasSize((int) rows);
+        assertThat(records).allSatisfy(record -> assertThat((Long) ((Struct) record.key().value()).get("id") % 3)
+                .isZero());
+        assertThat(records.stream().map(record -> ((Struct) record.key().value()).get("id")).distinct())
+                .hasSize((int) rows);
     }
 
     @Test
