@@ -30,9 +30,11 @@ import dev.nsbridge.spi.errors.ConfigurationException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The flow registry: every flow type with its settings, and the factory that builds a flow's pipeline pieces.
@@ -157,6 +159,18 @@ public final class Flows {
             case ITEMS -> common.with(ItemFlowSettings.CUSTOM_METADATA);
             case SUPPRESSIONS -> throw notFromNetSuite(type);
         };
+    }
+
+    /**
+     * The settings only the source half reads (what to read and how to page it), which a process that only
+     * delivers has no use for; the rest of {@link #sourceSettings} (a customer's field mapping, an item's custom
+     * metadata) shapes both what is read and what is sent.
+     */
+    public static Set<String> sourceOnlySettings(FlowType type) {
+        Set<String> names = new LinkedHashSet<>(sourceSettings(type).names());
+        names.remove(CustomerFlowSettings.FIELD_MAPPING.name());
+        names.remove(ItemFlowSettings.CUSTOM_METADATA.name());
+        return Set.copyOf(names);
     }
 
     private static ConfigurationException notFromNetSuite(FlowType type) {

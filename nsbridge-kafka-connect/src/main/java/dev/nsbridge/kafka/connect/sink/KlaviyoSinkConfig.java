@@ -2,9 +2,11 @@ package dev.nsbridge.kafka.connect.sink;
 
 import dev.nsbridge.flows.FlowType;
 import dev.nsbridge.flows.Flows;
+import dev.nsbridge.flows.customers.CustomerFlowSettings;
 import dev.nsbridge.kafka.connect.config.FlowSettings;
 import dev.nsbridge.spi.config.ConfigProblem;
 import dev.nsbridge.spi.config.ConfigValues;
+import dev.nsbridge.spi.secret.Secret;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -28,7 +30,7 @@ import org.apache.kafka.common.config.types.Password;
  * @param stateStore  where the consent ledger lives
  * @param rateShares  in how many parts each Klaviyo endpoint's limits are split; this task keeps to one
  */
-record KlaviyoSinkConfig(FlowType flow, ConfigValues settings, String apiKey, String baseUrl, Instant liveSince,
+record KlaviyoSinkConfig(FlowType flow, ConfigValues settings, Secret apiKey, String baseUrl, Instant liveSince,
                          StateStoreConfig stateStore, int rateShares) {
     static final String FLOW = "flow";
     static final String FLOW_SETTING_PREFIX = "flow.";
@@ -65,14 +67,32 @@ record KlaviyoSinkConfig(FlowType flow, ConfigValues settings, String apiKey, St
             ConfigProblem first = problems.get(0);
             throw new ConfigException(FLOW_SETTING_PREFIX + first.describe());
         }
-        return new KlaviyoSinkConfig(flow, settings, ((Password) parsed.get(API_KEY)).value(),
+        return new KlaviyoSinkConfig(flow, settings, Secret.of(((Password) parsed.get(API_KEY)).value()),
                 (String) parsed.get(BASE_URL), Instant.parse((String) parsed.get(LIVE_SINCE)),
                 StateStoreConfig.from(parsed), (Integer) parsed.get(RATE_SHARES));
     }
 
-    /** The flow's settings from the {@value #FLOW_SETTING_PREFIX} keys; their problems go to {@code problems}. */
+    /**
+     * The flow's settings from the {@value #FLOW_SETTING_PREFIX} keys; their problems go to {@code problems}. A
+     * setting only the flow's reading uses is refused rather than ignored, with where it belongs, and so is the
+     * profile-id write-back: the sink never opens NetSuite.
+     */
     static ConfigValues flowSettings(FlowType flow, Map<String, String> raw, List<ConfigProblem> problems) {
-        return FlowSettings.parse(flow.settings(), FLOW_SETTING_PREFIX, raw, problems);
+        ConfigValues values = FlowSettings.parse(flow.settings(), FLOW_SETTING_PREFIX, raw, problems);
+        for (String name : Flows.sourceOnlySettings(flow)) {
+            if (flow.settings().key(name).filter(values::isWritten).isPresent()) {
+                problems.add(new ConfigProblem(name, ConfigProblem.Kind.INVALID, "is read by the NetSuite source"
+                        + " connector's flow:" + flow.wireName() + " stream, not by the sink", "set it on the source"
+                        + " connector as flow." + flow.wireName() + "." + name));
+            }
+        }
+        if (flow == FlowType.CUSTOMERS && values.isWritten(CustomerFlowSettings.WRITE_BACK_PROFILE_ID)
+                && values.get(CustomerFlowSettings.WRITE_BACK_PROFILE_ID)) {
+            problems.add(new ConfigProblem(CustomerFlowSettings.WRITE_BACK_PROFILE_ID.name(),
+                    ConfigProblem.Kind.INVALID, "cannot be true here: the sink never writes to NetSuite",
+                    "leave it out; the command line's customers flow writes profile ids back"));
+        }
+        return values;
     }
 
     static List<String> flowNames() {

@@ -1,6 +1,7 @@
 package dev.nsbridge.kafka.connect.sink;
 
 import dev.nsbridge.flows.FlowType;
+import dev.nsbridge.flows.Flows;
 import dev.nsbridge.kafka.connect.Versions;
 import dev.nsbridge.spi.config.ConfigProblem;
 import java.util.ArrayList;
@@ -68,7 +69,7 @@ public final class KlaviyoSinkConnector extends SinkConnector {
     public Config validate(Map<String, String> connectorConfigs) {
         Config config = super.validate(connectorConfigs);
         Optional<FlowType> flow = Optional.ofNullable(connectorConfigs.get(KlaviyoSinkConfig.FLOW))
-                .flatMap(FlowType::fromWireName);
+                .flatMap(FlowType::fromWireName).filter(Flows.fromNetSuite()::contains);
         if (flow.isEmpty()) {
             return config;
         }

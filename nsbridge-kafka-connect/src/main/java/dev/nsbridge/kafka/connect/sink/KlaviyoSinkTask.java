@@ -10,7 +10,6 @@ import dev.nsbridge.kafka.connect.Versions;
 import dev.nsbridge.klaviyo.KlaviyoClient;
 import dev.nsbridge.klaviyo.KlaviyoSettings;
 import dev.nsbridge.klaviyo.http.Timing;
-import dev.nsbridge.spi.secret.Secret;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -57,8 +56,8 @@ public final class KlaviyoSinkTask extends SinkTask {
         // The connector's name keys the ledger: the same connector finds its consents on any worker, after any
         // restart.
         String name = props.getOrDefault("name", "klaviyo-sink-" + config.flow().wireName());
-        KlaviyoClient klaviyo = new KlaviyoClient(HttpClient.newHttpClient(), KlaviyoSettings.of(
-                Secret.of(config.apiKey())).withBaseUri(URI.create(config.baseUrl()))
+        KlaviyoClient klaviyo = new KlaviyoClient(HttpClient.newHttpClient(), KlaviyoSettings.of(config.apiKey())
+                .withBaseUri(URI.create(config.baseUrl()))
                 .withRateShares(config.rateShares()), Timing.system());
         stores = config.stateStore().open(clock);
         delivery = Flows.delivery(config.flow(), new DeliveryContext(klaviyo, config.settings(), config.liveSince(),

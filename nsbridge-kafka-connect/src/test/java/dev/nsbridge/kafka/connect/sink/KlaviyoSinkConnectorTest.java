@@ -70,6 +70,22 @@ final class KlaviyoSinkConnectorTest {
     }
 
     @Test
+    void shouldRefuseASettingOnlyTheSourceReadsAndTheProfileIdWriteBackNamingWhereTheyBelong() {
+        Map<String, String> config = customers();
+        config.put("flow.batch_size", "100");
+        config.put("flow.write_back_profile_id", "true");
+
+        Map<String, List<String>> errors = errors(config);
+
+        assertThat(errors).containsOnlyKeys("flow.batch_size", "flow.write_back_profile_id");
+        assertThat(errors.get("flow.batch_size").get(0)).contains("flow.customers.batch_size");
+        assertThat(errors.get("flow.write_back_profile_id").get(0)).contains("never writes to NetSuite");
+        config.put("flow.write_back_profile_id", "false");
+        config.remove("flow.batch_size");
+        assertThat(errors(config)).isEmpty();
+    }
+
+    @Test
     void shouldRefuseTheSuppressionsFlowWhichDeliversToNetSuite() {
         Map<String, String> config = customers();
         config.put("flow", "suppressions");
