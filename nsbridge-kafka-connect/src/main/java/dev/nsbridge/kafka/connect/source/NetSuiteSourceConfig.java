@@ -50,6 +50,7 @@ public final class NetSuiteSourceConfig extends AbstractConfig {
 
     private final ConfigValues connection;
     private final List<QueryStream> queries;
+    private final List<WorkUnit> units;
 
     public NetSuiteSourceConfig(Map<String, String> properties) {
         super(DEFINITION, properties);
@@ -58,6 +59,7 @@ public final class NetSuiteSourceConfig extends AbstractConfig {
             throw new ConfigException(NO_TABLES);
         }
         this.queries = QueryStream.all(getList(QUERIES), originalsStrings(), tables());
+        this.units = WorkUnit.all(tables(), queries.stream().map(QueryStream::name).toList(), originalsStrings());
     }
 
     private static ConfigDef definition() {
@@ -65,7 +67,9 @@ public final class NetSuiteSourceConfig extends AbstractConfig {
         int order = 0;
         def.define(TABLES, Type.LIST, List.of(), Importance.HIGH,
                 "The NetSuite tables to read, one topic each, e.g. customer,transaction,transactionline (the names"
-                        + " `nsbridge discover` lists).", READ_GROUP, ++order, Width.LONG, "Tables");
+                        + " `nsbridge discover` lists). A large table can be split between tasks by id:"
+                        + " split.<table>=100000,200000 reads ids below 100000, from 100000 to 199999 and from 200000"
+                        + " up as three parts, each with its own offset.", READ_GROUP, ++order, Width.LONG, "Tables");
         def.define(QUERIES, Type.LIST, List.of(), Importance.HIGH,
                 "SuiteQL queries read as streams, by name (the name is the stream's and goes in its topic). Each"
                         + " needs query.<name>.sql and query.<name>.unique.key (the columns that identify a row) and"
@@ -127,6 +131,11 @@ public final class NetSuiteSourceConfig extends AbstractConfig {
     /** The query streams, each checked: its SQL and unique key given, its name no table's. */
     public List<QueryStream> queries() {
         return queries;
+    }
+
+    /** What the tasks share out: each table (or each of its ranges, when split) and each query. */
+    List<WorkUnit> units() {
+        return units;
     }
 
     public Duration pollInterval() {

@@ -63,21 +63,20 @@ public final class NetSuiteSourceConnector extends SourceConnector {
     }
 
     /**
-     * The tables and queries dealt round-robin to at most {@code maxTasks} tasks, none idle and no more than the
+     * The tables (or their id ranges, when split) and queries dealt round-robin to at most {@code maxTasks} tasks, none idle and no more than the
      * account's concurrency budget; each task gets its share of the budget's permits (the first ones one more when
      * it does not divide evenly). Connect runs each task once across all workers, so the shares hold on any number.
      */
     @Override
     public List<Map<String, String>> taskConfigs(int maxTasks) {
-        List<String> tables = new ArrayList<>(config.tables());
-        config.queries().forEach(query -> tables.add(query.name()));
-        int tasks = Math.max(1, Math.min(Math.min(maxTasks, tables.size()), budget));
+        List<WorkUnit> units = config.units();
+        int tasks = Math.max(1, Math.min(Math.min(maxTasks, units.size()), budget));
         List<List<String>> shares = new ArrayList<>();
         for (int i = 0; i < tasks; i++) {
             shares.add(new ArrayList<>());
         }
-        for (int i = 0; i < tables.size(); i++) {
-            shares.get(i % tasks).add(tables.get(i));
+        for (int i = 0; i < units.size(); i++) {
+            shares.get(i % tasks).add(units.get(i).text());
         }
         List<Map<String, String>> configs = new ArrayList<>();
         for (int i = 0; i < tasks; i++) {
@@ -139,6 +138,11 @@ public final class NetSuiteSourceConnector extends SourceConnector {
                 QueryStream.all(names(queries), connectorConfigs, tableNames);
             } catch (ConfigException refused) {
                 queries.addErrorMessage(refused.getMessage());
+            }
+            try {
+                WorkUnit.all(tableNames, List.of(), connectorConfigs);
+            } catch (ConfigException refused) {
+                tables.addErrorMessage(refused.getMessage());
             }
         }
         FlowDocumentStreams.problems(names(tables), connectorConfigs).forEach(tables::addErrorMessage);

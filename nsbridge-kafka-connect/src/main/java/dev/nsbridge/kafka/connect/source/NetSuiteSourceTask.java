@@ -67,29 +67,34 @@ public final class NetSuiteSourceTask extends SourceTask {
                 .shareOfBudget(Integer.parseInt(properties.getOrDefault(TASK_PERMITS, "1")));
         source = new NetSuiteSource(client);
         FlowDocumentStreams flows = new FlowDocumentStreams(client, properties);
-        List<String> streams = List.of(properties.get(TASK_STREAMS).split(","));
+        List<WorkUnit> units = List.of(properties.get(TASK_STREAMS).split(",")).stream().map(WorkUnit::parse)
+                .toList();
         List<StreamDescriptor> catalog = config.tables().stream().allMatch(FlowDocumentStreams::isFlow) ? List.of()
                 : source.discover();
-        List<Map<String, String>> partitions = streams.stream()
-                .map(stream -> StreamOffsets.partition(config.account(), stream)).toList();
+        List<Map<String, String>> partitions = units.stream()
+                .map(unit -> StreamOffsets.partition(config.account(), unit)).toList();
         Map<Map<String, String>, Map<String, Object>> stored = context.offsetStorageReader().offsets(partitions);
         Map<String, QueryStream> queries = new HashMap<>();
         config.queries().forEach(query -> queries.put(query.name(), query));
-        for (String name : streams) {
-            if (FlowDocumentStreams.isFlow(name)) {
-                State start = StreamOffsets.state(stored.get(StreamOffsets.partition(config.account(), name)));
-                FlowDocumentStreams.FlowRead flow = flows.open(name);
-                reads.add(new StreamRead(flow.source(), flow.request(), start, config.pollInterval(), clock));
-                converters.put(name, flow.converter(config.decimalScale()));
+        Map<String, StreamDescriptor> streams = new HashMap<>();
+        for (WorkUnit unit : units) {
+            if (FlowDocumentStreams.isFlow(unit.stream())) {
+                Map<String, String> partition = StreamOffsets.partition(config.account(), unit);
+                FlowDocumentStreams.FlowRead flow = flows.open(unit.stream());
+                reads.add(new StreamRead(flow.source(), flow.request(), partition,
+                        StreamOffsets.state(stored.get(partition)), config.pollInterval(), clock));
+                converters.put(unit.stream(), flow.converter(config.decimalScale()));
                 continue;
             }
-            QueryStream query = queries.get(name);
-            StreamDescriptor stream = query == null ? NetSuiteSources.table(catalog, name)
-                    : NetSuiteSources.describe(source, query);
-            ReadRequest request = new ReadRequest(stream, List.of(), ReadMode.INCREMENTAL, State.EMPTY,
+            QueryStream query = queries.get(unit.stream());
+            StreamDescriptor stream = streams.computeIfAbsent(unit.stream(), name -> query == null
+                    ? NetSuiteSources.table(catalog, name) : NetSuiteSources.describe(source, query));
+            ReadRequest whole = new ReadRequest(stream, List.of(), ReadMode.INCREMENTAL, State.EMPTY,
                     Optional.empty(), config.lookback(), Optional.empty());
-            State start = StreamOffsets.state(stored.get(StreamOffsets.partition(config.account(), name)));
-            reads.add(new StreamRead(source, request, start, config.pollInterval(), clock));
+            ReadRequest request = unit.ids().map(whole::withIds).orElse(whole);
+            Map<String, String> partition = StreamOffsets.partition(config.account(), unit);
+            reads.add(new StreamRead(source, request, partition, StreamOffsets.state(stored.get(partition)),
+                    config.pollInterval(), clock));
             converters.put(stream.name(), new RecordConverter(stream.name(), stream.primaryKey(),
                     config.decimalScale(), config.flagDeletions()));
         }
@@ -109,7 +114,7 @@ public final class NetSuiteSourceTask extends SourceTask {
                 throw ConnectErrors.of(failed);
             }
             if (batch.isPresent()) {
-                List<SourceRecord> records = records(read.stream(), batch.get(), before);
+                List<SourceRecord> records = records(read, batch.get(), before);
                 if (!records.isEmpty()) {
                     return records;
                 }
@@ -122,9 +127,10 @@ public final class NetSuiteSourceTask extends SourceTask {
         return null;
     }
 
-    private List<SourceRecord> records(String stream, Batch batch, State before) {
+    private List<SourceRecord> records(StreamRead read, Batch batch, State before) {
+        String stream = read.stream();
         RecordConverter converter = converters.get(stream);
-        Map<String, String> partition = StreamOffsets.partition(config.account(), stream);
+        Map<String, String> partition = read.partition();
         Map<String, Object> offset = StreamOffsets.offset(batch.stateAfter());
         String topic = topics.of(stream);
         List<SourceRecord> records = new ArrayList<>(batch.size() + batch.deletedKeys().size());

@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * Connect offsets are nsbridge's State: the source partition names the account and the stream, the offset is the
- * stream's State as it is (watermark, keyset position), so a connector goes on where the command line would.
+ * stream's State as it is (a table split by id has a State, and a partition, per range) (watermark, keyset position), so a connector goes on where the command line would.
  * Connect stores offsets as JSON, which gives whole numbers back as longs: the State's own types.
  */
 final class StreamOffsets {
@@ -17,8 +17,15 @@ final class StreamOffsets {
     private StreamOffsets() {
     }
 
-    static Map<String, String> partition(String account, String stream) {
-        return Map.of(ACCOUNT, account.toLowerCase(Locale.ROOT), STREAM, stream.toLowerCase(Locale.ROOT));
+    static final String RANGE = "range";
+
+    /** {@code {account, stream}}, and the id range ({@code 100000-200000}) when the table is split. */
+    static Map<String, String> partition(String account, WorkUnit unit) {
+        Map<String, String> partition = new HashMap<>();
+        partition.put(ACCOUNT, account.toLowerCase(Locale.ROOT));
+        partition.put(STREAM, unit.stream().toLowerCase(Locale.ROOT));
+        unit.ids().ifPresent(range -> partition.put(RANGE, range.text()));
+        return Map.copyOf(partition);
     }
 
     static Map<String, Object> offset(State state) {

@@ -8,6 +8,7 @@ import dev.nsbridge.spi.state.State;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -19,15 +20,18 @@ import java.util.Optional;
 final class StreamRead implements AutoCloseable {
     private final Source source;
     private final ReadRequest request;
+    private final Map<String, String> partition;
     private final Duration interval;
     private final Clock clock;
     private State state;
     private BatchReader reader;
     private Instant nextReadAt;
 
-    StreamRead(Source source, ReadRequest request, State start, Duration interval, Clock clock) {
+    StreamRead(Source source, ReadRequest request, Map<String, String> partition, State start, Duration interval,
+               Clock clock) {
         this.source = source;
         this.request = request;
+        this.partition = Map.copyOf(partition);
         this.interval = interval;
         this.clock = clock;
         this.state = start;
@@ -36,6 +40,11 @@ final class StreamRead implements AutoCloseable {
 
     String stream() {
         return request.stream().name();
+    }
+
+    /** The source partition its records' offsets belong to. */
+    Map<String, String> partition() {
+        return partition;
     }
 
     State state() {

@@ -222,4 +222,33 @@ final class ConfigValidationTest {
         assertThat(permits(tasks)).isEqualTo(2);
         assertThat(tasks).allSatisfy(task -> assertThat(task.get(NetSuiteSourceTask.TASK_PERMITS)).isEqualTo("1"));
     }
+
+    @Test
+    void shouldSplitATableAtTheGivenIdsIntoRangesThatTasksShare() {
+        NetSuiteSourceConnector connector = new NetSuiteSourceConnector(config -> 4);
+        Map<String, String> config = valid();
+        config.put("tables", "customer,transaction");
+        config.put("split.transaction", "1000,2000");
+        connector.start(config);
+
+        List<Map<String, String>> tasks = connector.taskConfigs(8);
+
+        assertThat(tasks).hasSize(4);
+        assertThat(streams(tasks)).containsExactlyInAnyOrder("customer", "transaction@-1000",
+                "transaction@1000-2000", "transaction@2000-");
+        assertThat(permits(tasks)).isEqualTo(4);
+    }
+
+    @Test
+    void shouldRefuseCutsOutOfOrderAndASplitOfATableNotRead() {
+        Map<String, String> descending = valid();
+        descending.put("split.transaction", "2000,1000");
+        Map<String, String> unknown = valid();
+        unknown.put("split.item", "1000");
+
+        assertThat(errors(descending).get("tables")).singleElement().asString()
+                .contains("split.transaction").contains("not in ascending order").contains("fix:");
+        assertThat(errors(unknown).get("tables")).singleElement().asString()
+                .contains("split.item").contains("names no table").contains("fix:");
+    }
 }

@@ -43,6 +43,9 @@ final class SnapshotExactlyOnceIT {
                 + "\n");
         Map<String, String> config = ConnectTestCluster.netSuiteSource(sandbox, "snap.", String.join(",", TABLES));
         config.put("tasks.max", "2");
+        // The transactions in two id ranges, each read with its own offset: together still every row once.
+        config.put("split.transaction", sandbox.account().query("SELECT MIN(id) + (MAX(id) - MIN(id)) / 2 AS n"
+                + " FROM transaction", List.of(), 0, 1).items().get(0).get("n"));
         config.put("queries", "third_customers");
         config.put("query.third_customers.sql", QUERY);
         config.put("query.third_customers.unique.key", "id");
@@ -79,6 +82,9 @@ final class SnapshotExactlyOnceIT {
             assertThat(records).as(table).hasSize((int) rows);
             assertThat(keys).as("distinct keys of " + table).hasSize((int) rows);
         }
+        assertThat(connect.cluster().connectorOffsets("snapshot").offsets()).as("one offset per range")
+                .filteredOn(offset -> "transaction".equals(offset.partition().get("stream")))
+                .extracting(offset -> offset.partition().get("range")).hasSize(2).doesNotContainNull();
     }
 
     @Test
