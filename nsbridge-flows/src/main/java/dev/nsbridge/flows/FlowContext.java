@@ -8,6 +8,7 @@ import dev.nsbridge.spi.state.Ledger;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What the app hands a flow type to build a pipeline: both clients, the flow's parsed {@code settings:}, when the
@@ -28,5 +29,10 @@ public record FlowContext(NetSuiteClient netSuite, KlaviyoClient klaviyo, Config
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(recorder, "recorder");
         Objects.requireNonNull(ledger, "ledger");
+    }
+
+    /** The delivery half's part: everything but the NetSuite read, which only writes profile ids back. */
+    public DeliveryContext delivery() {
+        return new DeliveryContext(klaviyo, settings, liveSince, clock, recorder, ledger, Optional.of(netSuite));
     }
 }

@@ -5,6 +5,7 @@ import dev.nsbridge.flows.customers.CustomerFlowSettings;
 import dev.nsbridge.flows.customers.CustomerQuery;
 import dev.nsbridge.flows.customers.ProfileDelivery;
 import dev.nsbridge.flows.customers.ProfileIds;
+import dev.nsbridge.flows.delivery.Delivery;
 import dev.nsbridge.flows.delivery.FlowDestination;
 import dev.nsbridge.flows.delivery.Json;
 import dev.nsbridge.flows.items.CatalogDelivery;
@@ -18,18 +19,22 @@ import dev.nsbridge.flows.read.FlowSelect;
 import dev.nsbridge.flows.read.FlowSource;
 import dev.nsbridge.flows.suppressions.SuppressionDelivery;
 import dev.nsbridge.flows.suppressions.SuppressionSource;
+import dev.nsbridge.netsuite.NetSuiteClient;
 import dev.nsbridge.netsuite.source.DetailQuery;
 import dev.nsbridge.netsuite.source.NetSuiteSource;
 import dev.nsbridge.netsuite.source.SourceTuning;
+import dev.nsbridge.spi.config.ConfigDef;
 import dev.nsbridge.spi.config.ConfigValues;
 import dev.nsbridge.spi.data.RecordError;
 import dev.nsbridge.spi.errors.ConfigurationException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The flow registry: every flow type with its settings, and the factory that builds a flow's pipeline pieces.
@@ -42,6 +47,10 @@ import java.util.Optional;
  * Pipeline pipeline = new Pipeline(pieces.name(), pieces.source(), pieces.read(), pieces.destination(),
  *         pieces.write());
  * }</pre>
+ *
+ * <p>A flow from NetSuite to Klaviyo is two halves: {@link #source} reads its documents from NetSuite alone and
+ * {@link #delivery} sends them to Klaviyo alone; {@link #build} joins them for the CLI, and the Kafka Connect
+ * connectors run them apart, with a topic between them.
  */
 public final class Flows {
     private Flows() {
@@ -60,49 +69,143 @@ public final class Flows {
     }
 
     public static FlowPieces build(FlowType type, String name, FlowContext context) {
-        ConfigValues settings = context.settings();
+        if (type == FlowType.SUPPRESSIONS) {
+            return suppressions(name, context, FlowKeys.historyStart(context.settings()));
+        }
+        // A flow from NetSuite is its two halves joined: what the Kafka Connect connectors run apart.
+        FlowSource source = source(type, context.settings(), context.netSuite());
+        Delivery delivery = delivery(type, context.delivery());
+        Optional<String> filter = context.settings().find(FlowKeys.FILTER);
+        return new FlowPieces(name, source, source.stream(), filter, new FlowDestination(delivery,
+                errors -> source.readKeys(errors.stream().map(RecordError::recordKey).distinct().toList(), filter)),
+                target(type));
+    }
+
+    /**
+     * The source half of a flow that reads NetSuite: its documents (a customer with its consent fields, an order with
+     * its lines, an item with its variants) exactly as the flow reads them, from NetSuite alone. It reads only the
+     * keys of {@link #sourceSettings}, so {@code values} may hold the flow's settings or just those.
+     *
+     * @throws ConfigurationException for the suppressions flow, which reads Klaviyo
+     */
+    public static FlowSource source(FlowType type, ConfigValues values, NetSuiteClient client) {
+        FlowSelect query;
+        List<DetailQuery> details = List.of();
+        switch (type) {
+            case CUSTOMERS -> query = withSubsidiaries(CustomerQuery.of(
+                    values.get(CustomerFlowSettings.PROFILE_ID_FIELD),
+                    values.get(CustomerFlowSettings.FIELD_MAPPING).keySet()), values, "c.subsidiary");
+            case ORDERS, CANCELLATIONS, REFUNDS, FULFILLMENTS -> {
+                query = withSubsidiaries(orderQuery(type), values, "so.subsidiary");
+                Optional<String> brand = values.find(OrderFlowSettings.BRAND_FIELD);
+                Optional<String> category = values.find(OrderFlowSettings.CATEGORY_FIELD);
+                details = type == FlowType.FULFILLMENTS ? OrderQueries.shipments(brand, category)
+                        : List.of(OrderQueries.lines(brand, category));
+            }
+            case ITEMS -> query = withSubsidiaries(ItemQuery.of(values.get(ItemFlowSettings.CUSTOM_METADATA).keySet()),
+                    values, "i.subsidiary");
+            default -> throw notFromNetSuite(type);
+        }
+        SourceTuning defaults = SourceTuning.DEFAULTS;
+        // A page is a batch: the position is committed after each, so a crash redoes at most one page.
+        int page = values.get(FlowKeys.BATCH_SIZE);
+        NetSuiteSource netSuite = new NetSuiteSource(client, new SourceTuning(page, page, defaults.rangeRows(),
+                defaults.inListItems(), defaults.queuedBatches()));
+        return new FlowSource(netSuite, query, details, FlowKeys.historyStart(values));
+    }
+
+    /**
+     * The delivery half of a flow that reads NetSuite: the rows its source half reads, mapped and sent to Klaviyo
+     * with the flow's consent rules, unique ids and bulk jobs.
+     *
+     * @throws ConfigurationException for the suppressions flow, which delivers to NetSuite
+     */
+    public static Delivery delivery(FlowType type, DeliveryContext context) {
+        ConfigValues values = context.settings();
         return switch (type) {
-            case CUSTOMERS -> customers(name, context);
-            case ORDERS -> events(name, context, EventKind.PLACED, OrderQueries.placed());
-            case FULFILLMENTS -> events(name, context, EventKind.FULFILLED, OrderQueries.fulfilled());
-            case CANCELLATIONS -> events(name, context, EventKind.CANCELLED, OrderQueries.cancelled());
-            case REFUNDS -> events(name, context, EventKind.REFUNDED, OrderQueries.refunded());
-            case ITEMS -> items(name, context);
-            case SUPPRESSIONS -> suppressions(name, context, FlowKeys.historyStart(settings));
+            case CUSTOMERS -> {
+                CustomerFlowSettings settings = CustomerFlowSettings.from(values);
+                ProfileIds ids = context.profileIdWriteBack().map(netSuite -> new ProfileIds(context.klaviyo(),
+                                netSuite, settings.profileIdField(), settings.writeBackProfileId()))
+                        .orElseGet(() -> ProfileIds.withoutWriteBack(context.klaviyo(), settings.profileIdField()));
+                yield new ProfileDelivery(context.klaviyo(), settings, new Consents(context.klaviyo(),
+                        settings.listId(), context.liveSince(), context.clock(), context.ledger()), ids,
+                        context.recorder());
+            }
+            case ORDERS -> events(context, EventKind.PLACED);
+            case FULFILLMENTS -> events(context, EventKind.FULFILLED);
+            case CANCELLATIONS -> events(context, EventKind.CANCELLED);
+            case REFUNDS -> events(context, EventKind.REFUNDED);
+            case ITEMS -> new CatalogDelivery(context.klaviyo(), ItemFlowSettings.from(values), context.recorder());
+            case SUPPRESSIONS -> throw new ConfigurationException("FLOW_NOT_TO_KLAVIYO", "the suppressions flow"
+                    + " delivers to NetSuite, not Klaviyo", "use a flow that delivers to Klaviyo: " + String.join(
+                    ", ", fromNetSuite().stream().map(FlowType::wireName).toList()));
         };
     }
 
-    private static FlowPieces customers(String name, FlowContext context) {
-        ConfigValues values = context.settings();
-        CustomerFlowSettings settings = CustomerFlowSettings.from(values);
-        FlowSelect query = withSubsidiaries(CustomerQuery.of(settings.profileIdField(),
-                settings.mapping().propertyMapping().keySet()), values, "c.subsidiary");
-        ProfileDelivery delivery = new ProfileDelivery(context.klaviyo(), settings,
-                new Consents(context.klaviyo(), settings.listId(), context.liveSince(), context.clock(),
-                        context.ledger()),
-                new ProfileIds(context.klaviyo(), context.netSuite(), settings.profileIdField(),
-                        settings.writeBackProfileId()), context.recorder());
-        return fromNetSuite(name, context, query, List.of(), delivery, "klaviyo:profiles");
+    /**
+     * The settings a flow's source half reads, a part of {@link FlowType#settings()}: what a process that only reads
+     * the flow's documents (the Kafka Connect source) is configured with. None of them is required.
+     *
+     * @throws ConfigurationException for the suppressions flow, which reads Klaviyo
+     */
+    public static ConfigDef sourceSettings(FlowType type) {
+        ConfigDef common = ConfigDef.of(FlowKeys.FILTER, FlowKeys.SUBSIDIARIES, FlowKeys.HISTORY_START,
+                FlowKeys.BATCH_SIZE);
+        return switch (type) {
+            case CUSTOMERS -> common.with(CustomerFlowSettings.PROFILE_ID_FIELD, CustomerFlowSettings.FIELD_MAPPING);
+            case ORDERS, CANCELLATIONS, REFUNDS, FULFILLMENTS -> common.with(OrderFlowSettings.BRAND_FIELD,
+                    OrderFlowSettings.CATEGORY_FIELD);
+            case ITEMS -> common.with(ItemFlowSettings.CUSTOM_METADATA);
+            case SUPPRESSIONS -> throw notFromNetSuite(type);
+        };
     }
 
-    private static FlowPieces events(String name, FlowContext context, EventKind kind, FlowSelect base) {
-        ConfigValues values = context.settings();
-        OrderFlowSettings settings = OrderFlowSettings.from(values, context.liveSince());
-        FlowSelect query = withSubsidiaries(base, values, "so.subsidiary");
-        List<DetailQuery> details = kind == EventKind.FULFILLED
-                ? OrderQueries.shipments(settings.brandField(), settings.categoryField())
-                : List.of(OrderQueries.lines(settings.brandField(), settings.categoryField()));
-        return fromNetSuite(name, context, query, details,
-                new EventDelivery(context.klaviyo(), kind, settings, context.recorder()), "klaviyo:events");
+    /**
+     * The settings only the source half reads (what to read and how to page it), which a process that only
+     * delivers has no use for; the rest of {@link #sourceSettings} (a customer's field mapping, an item's custom
+     * metadata) shapes both what is read and what is sent.
+     */
+    public static Set<String> sourceOnlySettings(FlowType type) {
+        Set<String> names = new LinkedHashSet<>(sourceSettings(type).names());
+        names.remove(CustomerFlowSettings.FIELD_MAPPING.name());
+        names.remove(ItemFlowSettings.CUSTOM_METADATA.name());
+        return Set.copyOf(names);
     }
 
-    private static FlowPieces items(String name, FlowContext context) {
-        ConfigValues values = context.settings();
-        ItemFlowSettings settings = ItemFlowSettings.from(values);
-        FlowSelect query = withSubsidiaries(ItemQuery.of(settings.customMetadata().keySet()), values,
-                "i.subsidiary");
-        return fromNetSuite(name, context, query, List.of(),
-                new CatalogDelivery(context.klaviyo(), settings, context.recorder()), "klaviyo:catalog-items");
+    private static ConfigurationException notFromNetSuite(FlowType type) {
+        return new ConfigurationException("FLOW_NOT_FROM_NETSUITE", "the " + type.wireName()
+                + " flow reads Klaviyo, not NetSuite", "use a flow that reads NetSuite: " + String.join(", ",
+                fromNetSuite().stream().map(FlowType::wireName).toList()));
+    }
+
+    /** The flow types that read NetSuite and deliver to Klaviyo: every one but suppressions. */
+    public static List<FlowType> fromNetSuite() {
+        return types().stream().filter(type -> type != FlowType.SUPPRESSIONS).toList();
+    }
+
+    private static Delivery events(DeliveryContext context, EventKind kind) {
+        return new EventDelivery(context.klaviyo(), kind, OrderFlowSettings.from(context.settings(),
+                context.liveSince()), context.recorder());
+    }
+
+    private static FlowSelect orderQuery(FlowType type) {
+        return switch (type) {
+            case FULFILLMENTS -> OrderQueries.fulfilled();
+            case CANCELLATIONS -> OrderQueries.cancelled();
+            case REFUNDS -> OrderQueries.refunded();
+            default -> OrderQueries.placed();
+        };
+    }
+
+    /** What a flow's destination writes, for logs and history. */
+    private static String target(FlowType type) {
+        return switch (type) {
+            case CUSTOMERS -> "klaviyo:profiles";
+            case ITEMS -> "klaviyo:catalog-items";
+            case SUPPRESSIONS -> "netsuite:globalSubscriptionStatus";
+            default -> "klaviyo:events";
+        };
     }
 
     private static FlowPieces suppressions(String name, FlowContext context, Optional<Instant> historyStart) {
@@ -114,23 +217,7 @@ public final class Flows {
                     return row;
                 }).toList());
         return new FlowPieces(name, source, source.discover().get(0), Optional.empty(), destination,
-                "netsuite:globalSubscriptionStatus");
-    }
-
-    private static FlowPieces fromNetSuite(String name, FlowContext context, FlowSelect query,
-                                           List<DetailQuery> details, dev.nsbridge.flows.delivery.Delivery delivery,
-                                           String target) {
-        ConfigValues values = context.settings();
-        SourceTuning defaults = SourceTuning.DEFAULTS;
-        // A page is a batch: the position is committed after each, so a crash redoes at most one page.
-        int page = values.get(FlowKeys.BATCH_SIZE);
-        NetSuiteSource netSuite = new NetSuiteSource(context.netSuite(), new SourceTuning(page, page,
-                defaults.rangeRows(), defaults.inListItems(), defaults.queuedBatches()));
-        FlowSource source = new FlowSource(netSuite, query, details, FlowKeys.historyStart(values));
-        Optional<String> filter = values.find(FlowKeys.FILTER);
-        return new FlowPieces(name, source, source.stream(), filter, new FlowDestination(delivery,
-                errors -> source.readKeys(errors.stream().map(RecordError::recordKey).distinct().toList(), filter)),
-                target);
+                target(FlowType.SUPPRESSIONS));
     }
 
     private static FlowSelect withSubsidiaries(FlowSelect query, ConfigValues values, String column) {

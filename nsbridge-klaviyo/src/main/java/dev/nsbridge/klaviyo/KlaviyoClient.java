@@ -9,6 +9,7 @@ import dev.nsbridge.klaviyo.http.QueryString;
 import dev.nsbridge.klaviyo.http.Timing;
 import dev.nsbridge.klaviyo.jobs.JobPoller;
 import dev.nsbridge.klaviyo.limits.Operation;
+import dev.nsbridge.klaviyo.limits.RateLimits;
 import dev.nsbridge.klaviyo.lists.KlaviyoLists;
 import dev.nsbridge.klaviyo.lists.KlaviyoSubscriptions;
 import dev.nsbridge.klaviyo.profiles.KlaviyoProfiles;
@@ -36,7 +37,8 @@ public final class KlaviyoClient {
     private final KlaviyoCatalog catalog;
 
     public KlaviyoClient(HttpClient httpClient, KlaviyoSettings settings, Timing timing) {
-        this.http = new KlaviyoHttp(httpClient, settings.connection(), settings.retry(), timing);
+        this.http = new KlaviyoHttp(httpClient, settings.connection(), settings.retry(), timing,
+                new RateLimits(settings.rateShares()));
         JobPoller poller = new JobPoller(settings.polling(), timing);
         this.profiles = new KlaviyoProfiles(http);
         this.profileImports = new ProfileImports(http, poller);

@@ -42,6 +42,28 @@ final class PacingTest {
     }
 
     @Test
+    void shouldKeepToItsShareOfTheBurstWindowWhenTasksSplitTheLimits() {
+        FakeTime time = new FakeTime();
+        TwoWindowLimiter limiter = new TwoWindowLimiter(10, 150, 2);
+
+        acquire(limiter, time, 15);
+
+        // half of 10: 5 in each of three rolling windows of 1 s plus the 250 ms margin, two full waits
+        assertThat(time.slept()).isEqualTo(Duration.ofMillis(2_500));
+    }
+
+    @Test
+    void shouldKeepToItsShareOfTheSteadyWindowWhenTasksSplitTheLimits() {
+        FakeTime time = new FakeTime();
+        TwoWindowLimiter limiter = new TwoWindowLimiter(10, 150, 3);
+
+        acquire(limiter, time, 51);
+
+        // a third of 150: 50 fill the minute; the 51st waits until the first is 61 s old (minute plus margin)
+        assertThat(time.slept()).isEqualTo(Duration.ofSeconds(61));
+    }
+
+    @Test
     void shouldSlowDownWhenKlaviyoReportsLessRoomThanWeCounted() {
         FakeTime time = new FakeTime();
         TwoWindowLimiter limiter = new TwoWindowLimiter(10, 150);

@@ -44,6 +44,14 @@ public final class ProfileIds {
         this(klaviyo, netSuite, field, enabled, ProfileIdPatches.QUEUE_CAPACITY);
     }
 
+    /**
+     * Profile ids that are never written back: for a delivery that has no NetSuite connection (the Kafka Connect
+     * sink). Nothing here then reaches for NetSuite: no PATCH is queued and no end-of-run sweep runs.
+     */
+    public static ProfileIds withoutWriteBack(KlaviyoClient klaviyo, String field) {
+        return new ProfileIds(klaviyo, null, field, false);
+    }
+
     /** @param queueCapacity the PATCHes held in memory at most; past it they wait for the end-of-run sweep */
     public ProfileIds(KlaviyoClient klaviyo, NetSuiteClient netSuite, String field, boolean enabled,
                       int queueCapacity) {

@@ -52,6 +52,11 @@ public final class FlowSource implements Source {
         return stream;
     }
 
+    /** The records nested in each document (an order's lines), each with its columns. */
+    public List<DetailQuery> details() {
+        return details;
+    }
+
     @Override
     public List<StreamDescriptor> discover() {
         return List.of(stream);

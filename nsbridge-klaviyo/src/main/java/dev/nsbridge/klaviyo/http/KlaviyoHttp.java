@@ -28,9 +28,16 @@ public final class KlaviyoHttp {
     private final Connection connection;
     private final RetryPolicy retry;
     private final Timing timing;
-    private final RateLimits limits = new RateLimits();
+    private final RateLimits limits;
 
     public KlaviyoHttp(HttpClient client, Connection connection, RetryPolicy retry, Timing timing) {
+        this(client, connection, retry, timing, new RateLimits());
+    }
+
+    /** @param limits the endpoints' limits this client keeps to: all of them, or a share */
+    public KlaviyoHttp(HttpClient client, Connection connection, RetryPolicy retry, Timing timing,
+                       RateLimits limits) {
+        this.limits = Objects.requireNonNull(limits, "limits");
         this.client = Objects.requireNonNull(client, "client");
         this.connection = Objects.requireNonNull(connection, "connection");
         this.retry = Objects.requireNonNull(retry, "retry");

@@ -10,8 +10,14 @@ public final class RateLimits {
     private final Map<Operation, TwoWindowLimiter> limiters = new EnumMap<>(Operation.class);
 
     public RateLimits() {
+        this(1);
+    }
+
+    /** Each operation's limits split in {@code shares} equal parts, of which these limiters keep to one. */
+    public RateLimits(int shares) {
         for (Operation operation : Operation.values()) {
-            limiters.put(operation, new TwoWindowLimiter(operation.burstPerSecond(), operation.steadyPerMinute()));
+            limiters.put(operation, new TwoWindowLimiter(operation.burstPerSecond(), operation.steadyPerMinute(),
+                    shares));
         }
     }
 

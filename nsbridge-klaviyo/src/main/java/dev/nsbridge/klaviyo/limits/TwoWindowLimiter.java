@@ -29,10 +29,22 @@ public final class TwoWindowLimiter {
     private Instant throttledUntil = Instant.MIN;
 
     public TwoWindowLimiter(int burstPerSecond, int steadyPerMinute) {
+        this(burstPerSecond, steadyPerMinute, 1);
+    }
+
+    /**
+     * A limiter for one of {@code shares} clients that split the endpoint's limits between them, each keeping to its
+     * share (at least one request a window) without talking to the others: the Kafka Connect sink's tasks, which
+     * may run on different workers. Klaviyo's reports still describe the whole account's windows.
+     */
+    public TwoWindowLimiter(int burstPerSecond, int steadyPerMinute, int shares) {
+        if (shares < 1) {
+            throw new IllegalArgumentException("shares must be at least 1, not " + shares);
+        }
         this.burstPerSecond = burstPerSecond;
         this.steadyPerMinute = steadyPerMinute;
-        this.burst = new RollingWindow(Duration.ofSeconds(1), BURST_MARGIN, burstPerSecond);
-        this.steady = new RollingWindow(Duration.ofMinutes(1), STEADY_MARGIN, steadyPerMinute);
+        this.burst = new RollingWindow(Duration.ofSeconds(1), BURST_MARGIN, Math.max(1, burstPerSecond / shares));
+        this.steady = new RollingWindow(Duration.ofMinutes(1), STEADY_MARGIN, Math.max(1, steadyPerMinute / shares));
     }
 
     /**

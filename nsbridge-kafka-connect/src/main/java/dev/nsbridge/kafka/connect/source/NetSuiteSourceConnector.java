@@ -145,6 +145,7 @@ public final class NetSuiteSourceConnector extends SourceConnector {
                 tables.addErrorMessage(refused.getMessage());
             }
         }
+        FlowDocumentStreams.problems(names(tables), connectorConfigs).forEach(tables::addErrorMessage);
         return checked;
     }
 

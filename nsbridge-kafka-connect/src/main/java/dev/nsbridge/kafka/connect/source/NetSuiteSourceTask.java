@@ -1,5 +1,7 @@
 package dev.nsbridge.kafka.connect.source;
 
+import dev.nsbridge.netsuite.NetSuiteClient;
+import dev.nsbridge.netsuite.source.NetSuiteSource;
 import dev.nsbridge.spi.data.Batch;
 import dev.nsbridge.spi.errors.NsbridgeException;
 import dev.nsbridge.spi.source.ReadMode;
@@ -61,11 +63,14 @@ public final class NetSuiteSourceTask extends SourceTask {
     private void open(Map<String, String> properties) {
         config = new NetSuiteSourceConfig(properties);
         topics = config.topics();
-        source = NetSuiteSources.open(config, properties.getOrDefault("name", "netsuite"),
-                Integer.parseInt(properties.getOrDefault(TASK_PERMITS, "1")));
+        NetSuiteClient client = NetSuiteSources.client(config, properties.getOrDefault("name", "netsuite"))
+                .shareOfBudget(Integer.parseInt(properties.getOrDefault(TASK_PERMITS, "1")));
+        source = new NetSuiteSource(client);
+        FlowDocumentStreams flows = new FlowDocumentStreams(client, properties);
         List<WorkUnit> units = List.of(properties.get(TASK_STREAMS).split(",")).stream().map(WorkUnit::parse)
                 .toList();
-        List<StreamDescriptor> catalog = config.tables().isEmpty() ? List.of() : source.discover();
+        List<StreamDescriptor> catalog = config.tables().stream().allMatch(FlowDocumentStreams::isFlow) ? List.of()
+                : source.discover();
         List<Map<String, String>> partitions = units.stream()
                 .map(unit -> StreamOffsets.partition(config.account(), unit)).toList();
         Map<Map<String, String>, Map<String, Object>> stored = context.offsetStorageReader().offsets(partitions);
@@ -73,6 +78,14 @@ public final class NetSuiteSourceTask extends SourceTask {
         config.queries().forEach(query -> queries.put(query.name(), query));
         Map<String, StreamDescriptor> streams = new HashMap<>();
         for (WorkUnit unit : units) {
+            if (FlowDocumentStreams.isFlow(unit.stream())) {
+                Map<String, String> partition = StreamOffsets.partition(config.account(), unit);
+                FlowDocumentStreams.FlowRead flow = flows.open(unit.stream());
+                reads.add(new StreamRead(flow.source(), flow.request(), partition,
+                        StreamOffsets.state(stored.get(partition)), config.pollInterval(), clock));
+                converters.put(unit.stream(), flow.converter(config.decimalScale()));
+                continue;
+            }
             QueryStream query = queries.get(unit.stream());
             StreamDescriptor stream = streams.computeIfAbsent(unit.stream(), name -> query == null
                     ? NetSuiteSources.table(catalog, name) : NetSuiteSources.describe(source, query));

@@ -1,6 +1,7 @@
 package dev.nsbridge.kafka.connect.source;
 
 import dev.nsbridge.spi.data.Batch;
+import dev.nsbridge.spi.data.NestedRecords;
 import dev.nsbridge.spi.data.RecordSchema;
 import dev.nsbridge.spi.stream.Column;
 import dev.nsbridge.spi.stream.ColumnType;
@@ -9,6 +10,7 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
@@ -35,8 +37,16 @@ final class RecordConverter {
     private final int decimalScale;
     private final boolean flagDeletions;
     private final Map<RecordSchema, Schemas> schemas = new ConcurrentHashMap<>();
+    private final Map<String, RecordSchema> nested;
 
     RecordConverter(String stream, List<String> primaryKey, int decimalScale, boolean flagDeletions) {
+        this(stream, primaryKey, decimalScale, flagDeletions, Map.of());
+    }
+
+    /** @param nested the columns of the records nested in a document's RECORDS columns, by lower-case column */
+    RecordConverter(String stream, List<String> primaryKey, int decimalScale, boolean flagDeletions,
+                    Map<String, RecordSchema> nested) {
+        this.nested = Map.copyOf(nested);
         this.stream = stream;
         this.primaryKey = List.copyOf(primaryKey);
         this.decimalScale = decimalScale;
@@ -130,8 +140,8 @@ final class RecordConverter {
             case BOOLEAN -> Schema.OPTIONAL_BOOLEAN_SCHEMA;
             case DATE -> org.apache.kafka.connect.data.Date.builder().optional().build();
             case TIMESTAMP -> Timestamp.builder().optional().build();
-            // Only documents (a flow's orders with their lines) carry nested records, never a table or query.
-            case RECORDS -> throw new IllegalStateException(name + ": nested records are not read from tables");
+            // Only documents (a flow's orders with their lines) carry nested records: an array of structs.
+            case RECORDS -> SchemaBuilder.array(nestedSchema(name)).optional().build();
         };
     }
 
@@ -147,8 +157,37 @@ final class RecordConverter {
             case BOOLEAN -> value;
             case DATE -> Date.from(((LocalDate) value).atStartOfDay(ZoneOffset.UTC).toInstant());
             case TIMESTAMP -> Date.from((Instant) value);
-            case RECORDS -> throw new IllegalStateException("nested records are not read from tables");
+            case RECORDS -> nestedValues(schema.valueSchema(), (NestedRecords) value);
         };
+    }
+
+    private Schema nestedSchema(String column) {
+        RecordSchema columns = nested.get(column.toLowerCase(Locale.ROOT));
+        if (columns == null) {
+            throw new IllegalStateException(stream + ": " + column + " holds nested records of no known columns");
+        }
+        SchemaBuilder struct = SchemaBuilder.struct().name("dev.nsbridge.netsuite." + stream.toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9_]", "_") + "." + column.toLowerCase(Locale.ROOT));
+        for (Column each : columns.columns()) {
+            struct.field(each.name(), columnSchema(each.type(), each.name()));
+        }
+        return struct.build();
+    }
+
+    private List<Struct> nestedValues(Schema struct, NestedRecords records) {
+        List<Struct> values = new ArrayList<>(records.size());
+        for (Object[] row : records.rows()) {
+            Struct value = new Struct(struct);
+            for (int i = 0; i < row.length; i++) {
+                Column column = records.schema().column(i);
+                org.apache.kafka.connect.data.Field field = struct.field(column.name());
+                if (field != null) {
+                    value.put(field, convert(column.type(), field.schema(), row[i]));
+                }
+            }
+            values.add(value);
+        }
+        return values;
     }
 
     /** A batch shape's schemas, and where each key column sits in its rows. */

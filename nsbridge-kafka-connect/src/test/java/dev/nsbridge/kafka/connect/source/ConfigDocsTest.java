@@ -2,6 +2,7 @@ package dev.nsbridge.kafka.connect.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.nsbridge.kafka.connect.sink.KlaviyoSinkConnector;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,6 +36,24 @@ final class ConfigDocsTest {
         // The state folder's default is the worker's home: written as the path under it.
         String text = String.valueOf(value).replace(System.getProperty("user.home"), "~");
         return text.isEmpty() ? "" : "`" + text + "`";
+    }
+
+    @Test
+    void shouldListEveryKeyOfTheKlaviyoSinkAsItIsDeclared() throws IOException {
+        String text = Files.readString(docs());
+        String start = "<!-- sink connector keys -->";
+        String end = "<!-- end of sink connector keys -->";
+        assertThat(text).contains(start, end);
+
+        String expected = table(new KlaviyoSinkConnector().config());
+        assertThat(text.substring(text.indexOf(start) + start.length(), text.indexOf(end)).strip())
+                .isEqualTo(expected.strip());
+    }
+
+    private static Path docs() {
+        Path docs = Path.of(System.getProperty("maven.multiModuleProjectDirectory", ".."), "docs",
+                "KAFKA-CONNECT.md");
+        return Files.exists(docs) ? docs : Path.of("..", "docs", "KAFKA-CONNECT.md");
     }
 
     @Test
