@@ -1,0 +1,2 @@
+/** Connector configuration: nsbridge's connection keys declared in Connect's {@code ConfigDef}, with their fixes. */
+package dev.nsbridge.kafka.connect.config;

@@ -1,0 +1,47 @@
+package dev.nsbridge.kafka.connect.source;
+
+import dev.nsbridge.netsuite.config.NetSuiteConnectionType;
+import dev.nsbridge.spi.config.Suggestions;
+import dev.nsbridge.spi.connection.ConnectionContext;
+import dev.nsbridge.spi.connection.ConnectionType;
+import dev.nsbridge.spi.errors.ConfigurationException;
+import dev.nsbridge.spi.source.Source;
+import dev.nsbridge.spi.stream.StreamDescriptor;
+import java.net.http.HttpClient;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Opens the NetSuite source the way the command line's extracts do: the NetSuite connection type is given the
+ * connection's parsed keys in a {@link ConnectionContext} and builds the client (auth, concurrency budget, login
+ * guard) and the source itself.
+ */
+final class NetSuiteSources {
+    private static final ConnectionType NETSUITE = new NetSuiteConnectionType();
+
+    private NetSuiteSources() {
+    }
+
+    static Source open(NetSuiteSourceConfig config, String connectorName) {
+        Path folder = config.stateDirectory().resolve("kafka-connect").resolve(safe(connectorName));
+        ConnectionContext context = new ConnectionContext(connectorName, config.connection(),
+                HttpClient.newHttpClient(), Clock.systemUTC(), folder, config.stateDirectory(), Optional.empty());
+        return NETSUITE.source(context);
+    }
+
+    /** A table the catalog lists, by name in any case, or the fix naming the closest one. */
+    static StreamDescriptor table(List<StreamDescriptor> catalog, String name) {
+        return catalog.stream().filter(s -> s.name().equalsIgnoreCase(name)).findFirst()
+                .orElseThrow(() -> new ConfigurationException("CONFIG_UNKNOWN_TABLE", NetSuiteSourceConfig.TABLES
+                        + ": '" + name + "' is not a table of this NetSuite account",
+                        Suggestions.closest(name, catalog.stream().map(StreamDescriptor::name).toList())
+                                .map(near -> "did you mean " + near + "?")
+                                .orElse("list the tables with nsbridge discover")));
+    }
+
+    private static String safe(String name) {
+        return name.replaceAll("[^A-Za-z0-9._-]", "_");
+    }
+}
