@@ -33,6 +33,7 @@ final class ArchitectureTest {
     private static final String SANDBOX = "dev.nsbridge.sandbox..";
     private static final String APP = "dev.nsbridge.app..";
     private static final String TEST_SUPPORT = "dev.nsbridge.testsupport..";
+    private static final String KAFKA_CONNECT = "dev.nsbridge.kafka..";
     /**
      * What of NetSuite the flows may use: the client they are handed ({@code NetSuiteClient}, in the module's root
      * package), the source that reads streams, and the records API that writes a field back. SuiteQL text, its
@@ -124,6 +125,23 @@ final class ArchitectureTest {
         check(noClasses().that().resideOutsideOfPackage(TEST_SUPPORT).should().dependOnClassesThat()
                 .resideInAPackage(TEST_SUPPORT)
                 .because("test support is a test-scope dependency: the product must run without it"));
+    }
+
+    @Test
+    void shouldLetNothingDependOnTheKafkaConnectPlugin() {
+        check(noClasses().that().resideOutsideOfPackage(KAFKA_CONNECT).should().dependOnClassesThat()
+                .resideInAPackage(KAFKA_CONNECT)
+                .because("the Kafka Connect plugin is an entry point of its own, loaded by Connect workers"));
+    }
+
+    @Test
+    void shouldKeepKafkaConnectAndItsJettyOutOfTheServer() throws Exception {
+        ClassLoader loader = ArchitectureTest.class.getClassLoader();
+        assertThat(loader.getResource("org/apache/kafka/connect/runtime/Connect.class"))
+                .as("Connect's runtime on the server's class path").isNull();
+        // The server runs on the Jetty its Javalin was built on, not the older line Connect's runtime brings.
+        Class<?> jetty = Class.forName("org.eclipse.jetty.util.Jetty", true, loader);
+        assertThat((String) jetty.getField("VERSION").get(null)).startsWith("12.1.");
     }
 
     @Test

@@ -42,6 +42,9 @@ public final class ConnectTestCluster implements AutoCloseable {
         worker.put("plugin.discovery", "service_load");
         worker.put("offset.flush.interval.ms", "500");
         worker.put("scheduled.rebalance.max.delay.ms", "2000");
+        // Secrets by reference, as production workers take them: ${file:<path>:<key>} in a connector's config.
+        worker.put("config.providers", "file");
+        worker.put("config.providers.file.class", "org.apache.kafka.common.config.provider.FileConfigProvider");
         EmbeddedConnectCluster cluster = new EmbeddedConnectCluster.Builder().name(name).numWorkers(workers)
                 .numBrokers(1).brokerProps(broker).workerProps(worker).build();
         cluster.start();
@@ -137,6 +140,28 @@ public final class ConnectTestCluster implements AutoCloseable {
             sleep(Duration.ofMillis(500));
         }
         return seen;
+    }
+
+    /** The connector's stored offset for {@code stream}, as Connect's REST API answers it; empty if none yet. */
+    public Map<String, Object> offset(String connector, String stream) {
+        return cluster.connectorOffsets(connector).offsets().stream()
+                .filter(offset -> stream.equals(offset.partition().get("stream"))).findFirst()
+                .<Map<String, Object>>map(offset -> offset.offset() == null ? Map.of() : new HashMap<>(offset.offset()))
+                .orElse(Map.of());
+    }
+
+    /** Waits until the connector's offset for {@code stream} holds {@code key}, and answers it. */
+    public Map<String, Object> awaitOffsetWith(String connector, String stream, String key, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            Map<String, Object> offset = offset(connector, stream);
+            if (offset.containsKey(key)) {
+                return offset;
+            }
+            sleep(Duration.ofMillis(300));
+        }
+        throw new AssertionError("no offset with " + key + " for " + stream + " of " + connector + " after "
+                + timeout + "; offsets: " + cluster.connectorOffsets(connector).offsets());
     }
 
     public static void sleep(Duration duration) {

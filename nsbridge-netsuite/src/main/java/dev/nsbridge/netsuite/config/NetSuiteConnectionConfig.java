@@ -9,6 +9,7 @@ import dev.nsbridge.netsuite.auth.TbaAuth;
 import dev.nsbridge.netsuite.auth.TbaCredentials;
 import dev.nsbridge.spi.config.ConfigDef;
 import dev.nsbridge.spi.config.ConfigKey;
+import dev.nsbridge.spi.config.ConfigProblem;
 import dev.nsbridge.spi.config.ConfigValues;
 import dev.nsbridge.spi.config.Validators;
 import dev.nsbridge.spi.errors.ConfigurationException;
@@ -21,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -79,35 +81,54 @@ public record NetSuiteConnectionConfig(NetSuiteAccountId accountId, URI baseUrl,
             PRIVATE_KEY, PRIVATE_KEY_FILE, ALGORITHM, SCOPES, CONSUMER_KEY, CONSUMER_SECRET, TOKEN_ID, TOKEN_SECRET,
             CONCURRENCY, RESERVE, DATE_FORMAT, TIME_ZONE);
 
+    /**
+     * What the keys say together that no single key's check can: the credentials the chosen auth method needs and
+     * a time zone Java knows. Every problem at once, each on the key to fix, for a form that marks fields.
+     */
+    public static List<ConfigProblem> problems(ConfigValues values) {
+        List<ConfigProblem> problems = new ArrayList<>();
+        AuthMethod auth = values.get(AUTH);
+        String method = auth.name().toLowerCase(java.util.Locale.ROOT);
+        for (ConfigKey<?> key : neededBy(auth)) {
+            if (values.find(key).isEmpty()) {
+                problems.add(new ConfigProblem(key.name(), ConfigProblem.Kind.MISSING, "is required with auth: "
+                        + method, "add " + key.name() + " (" + key.documentation() + ")"));
+            }
+        }
+        if (auth == AuthMethod.OAUTH2 && values.find(PRIVATE_KEY).isEmpty() && values.find(PRIVATE_KEY_FILE).isEmpty()) {
+            problems.add(new ConfigProblem(PRIVATE_KEY_FILE.name(), ConfigProblem.Kind.MISSING,
+                    "or private_key is required with auth: oauth2",
+                    "point private_key_file at the PEM file of the certificate uploaded to the M2M setup page"));
+        }
+        try {
+            ZoneId.of(values.get(TIME_ZONE));
+        } catch (DateTimeException e) {
+            problems.add(new ConfigProblem(TIME_ZONE.name(), ConfigProblem.Kind.INVALID, "is not a time zone",
+                    "use a name such as America/Los_Angeles"));
+        }
+        return problems;
+    }
+
+    private static List<ConfigKey<?>> neededBy(AuthMethod auth) {
+        return auth == AuthMethod.TBA ? List.of(CONSUMER_KEY, CONSUMER_SECRET, TOKEN_ID, TOKEN_SECRET)
+                : List.of(CLIENT_ID, CERTIFICATE_ID);
+    }
+
     /** Reads the typed values of one connection (already checked against {@link #DEFINITION}). */
     public static NetSuiteConnectionConfig from(String connection, ConfigValues values) {
         NetSuiteAccountId account = NetSuiteAccountId.parse(values.get(ACCOUNT));
         URI baseUrl = values.find(BASE_URL).map(text -> url(connection, text)).orElse(account.restBaseUrl());
-        AuthMethod auth = values.get(AUTH);
-        List<ConfigKey<?>> needed = auth == AuthMethod.TBA
-                ? List.of(CONSUMER_KEY, CONSUMER_SECRET, TOKEN_ID, TOKEN_SECRET)
-                : List.of(CLIENT_ID, CERTIFICATE_ID);
-        for (ConfigKey<?> key : needed) {
-            if (values.find(key).isEmpty()) {
-                throw new ConfigurationException("CONFIG_MISSING_KEY", "connections." + connection + "." + key.name()
-                        + " is required with auth: " + auth.name().toLowerCase(java.util.Locale.ROOT),
-                        "add " + key.name() + " (" + key.documentation() + ")");
-            }
+        List<ConfigProblem> problems = problems(values);
+        if (!problems.isEmpty()) {
+            ConfigProblem first = problems.get(0);
+            // The value is quoted for a time zone only: a missing key has none, and no credential is ever shown.
+            String value = first.key().equals(TIME_ZONE.name()) ? " '" + values.get(TIME_ZONE) + "'" : "";
+            throw new ConfigurationException(first.kind() == ConfigProblem.Kind.MISSING ? "CONFIG_MISSING_KEY"
+                    : "CONFIG_INVALID_VALUE", "connections." + connection + "." + first.key() + value + " "
+                    + first.message(), first.fix());
         }
-        if (auth == AuthMethod.OAUTH2 && values.find(PRIVATE_KEY).isEmpty() && values.find(PRIVATE_KEY_FILE).isEmpty()) {
-            throw new ConfigurationException("CONFIG_MISSING_KEY", "connections." + connection
-                    + " needs private_key or private_key_file with auth: oauth2",
-                    "point private_key_file at the PEM file of the certificate uploaded to the M2M setup page");
-        }
-        ZoneId zone;
-        try {
-            zone = ZoneId.of(values.get(TIME_ZONE));
-        } catch (DateTimeException e) {
-            throw new ConfigurationException("CONFIG_INVALID_VALUE", "connections." + connection + ".time_zone: '"
-                    + values.get(TIME_ZONE) + "' is not a time zone", "use a name such as America/Los_Angeles");
-        }
-        return new NetSuiteConnectionConfig(account, baseUrl, auth, values, values.get(CONCURRENCY),
-                values.get(RESERVE), values.get(DATE_FORMAT), zone);
+        return new NetSuiteConnectionConfig(account, baseUrl, values.get(AUTH), values, values.get(CONCURRENCY),
+                values.get(RESERVE), values.get(DATE_FORMAT), ZoneId.of(values.get(TIME_ZONE)));
     }
 
     /** The signer this connection uses; an OAuth 2.0 one asks the account's token endpoint over {@code http}. */

@@ -68,11 +68,23 @@ public final class ConnectionKeys {
     public ConfigValues values(Map<String, ?> connectValues) {
         ConfigDef.Result result = parse(connectValues);
         if (!result.isValid()) {
-            ConfigProblem problem = result.problems().get(0);
-            throw new ConfigException(connectKey(problem.key()) + ": " + problem.message() + "; fix: "
-                    + problem.fix());
+            throw new ConfigException(describe(result.problems().get(0)));
         }
         return result.values();
+    }
+
+    /**
+     * A problem in the connector's words: its key, what is wrong and the fix, e.g. {@code netsuite.token.id is
+     * required with auth: tba; fix: set netsuite.token.id (TBA: the access token's id.)}. Never the value.
+     */
+    public String describe(ConfigProblem problem) {
+        String key = connectKey(problem.key());
+        String fix = problem.kind() == ConfigProblem.Kind.MISSING
+                ? "set " + key + definition.key(problem.key()).map(k -> " (" + k.documentation() + ")").orElse("")
+                : problem.fix();
+        String message = problem.kind() == ConfigProblem.Kind.INVALID ? "has a value that " + problem.message()
+                : problem.message();
+        return key + " " + message + "; fix: " + fix;
     }
 
     /** The connector's key for a connection key's name, e.g. for a problem that names it. */

@@ -5,7 +5,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.common.config.ConfigDef;
+import dev.nsbridge.kafka.connect.config.ConnectionKeys;
+import dev.nsbridge.netsuite.config.NetSuiteConnectionConfig;
+import dev.nsbridge.spi.config.ConfigDef;
+import dev.nsbridge.spi.config.ConfigProblem;
+import org.apache.kafka.common.config.Config;
+import org.apache.kafka.common.config.ConfigException;
+import org.apache.kafka.common.config.ConfigValue;
 import org.apache.kafka.connect.connector.Task;
 import org.apache.kafka.connect.source.ConnectorTransactionBoundaries;
 import org.apache.kafka.connect.source.ExactlyOnceSupport;
@@ -35,10 +41,11 @@ public final class NetSuiteSourceConnector extends SourceConnector {
         return NetSuiteSourceTask.class;
     }
 
-    /** The tables dealt round-robin to at most {@code maxTasks} tasks, none idle. */
+    /** The tables and queries dealt round-robin to at most {@code maxTasks} tasks, none idle. */
     @Override
     public List<Map<String, String>> taskConfigs(int maxTasks) {
-        List<String> tables = config.tables();
+        List<String> tables = new ArrayList<>(config.tables());
+        config.queries().forEach(query -> tables.add(query.name()));
         int tasks = Math.max(1, Math.min(maxTasks, tables.size()));
         List<List<String>> shares = new ArrayList<>();
         for (int i = 0; i < tasks; i++) {
@@ -61,8 +68,63 @@ public final class NetSuiteSourceConnector extends SourceConnector {
         // Nothing is held: the tasks open and close their own sources.
     }
 
+    /**
+     * Connect's check of each key, then the NetSuite connection's keys together as the connection type checks
+     * them (the credentials its auth method needs), each problem on the key to fix and saying how.
+     */
     @Override
-    public ConfigDef config() {
+    public Config validate(Map<String, String> connectorConfigs) {
+        Config checked = super.validate(connectorConfigs);
+        Map<String, ConfigValue> byName = new HashMap<>();
+        checked.configValues().forEach(value -> byName.put(value.name(), value));
+        Map<String, Object> parsed = new HashMap<>();
+        byName.forEach((name, value) -> {
+            if (value.errorMessages().isEmpty() && value.value() != null) {
+                parsed.put(name, value.value());
+            }
+        });
+        ConnectionKeys keys = NetSuiteSourceConfig.CONNECTION;
+        ConfigDef.Result connection = keys.parse(parsed);
+        List<ConfigProblem> problems = new ArrayList<>(connection.problems());
+        if (connection.isValid()) {
+            problems.addAll(NetSuiteConnectionConfig.problems(connection.values()));
+        }
+        for (ConfigProblem problem : problems) {
+            ConfigValue value = byName.get(keys.connectKey(problem.key()));
+            if (problem.kind() == ConfigProblem.Kind.MISSING && connectorConfigs.containsKey(value.name())) {
+                continue; // given, and refused by its own check above: that message stands
+            }
+            if (problem.kind() == ConfigProblem.Kind.MISSING) {
+                // Connect's own "missing" message names no fix; this one does.
+                value.errorMessages().clear();
+            }
+            if (value.errorMessages().isEmpty()) {
+                value.addErrorMessage(keys.describe(problem));
+            }
+        }
+        ConfigValue tables = byName.get(NetSuiteSourceConfig.TABLES);
+        ConfigValue queries = byName.get(NetSuiteSourceConfig.QUERIES);
+        if (tables.errorMessages().isEmpty() && queries.errorMessages().isEmpty()) {
+            List<String> tableNames = names(tables);
+            if (tableNames.isEmpty() && names(queries).isEmpty()) {
+                tables.addErrorMessage(NetSuiteSourceConfig.NO_TABLES);
+            }
+            try {
+                QueryStream.all(names(queries), connectorConfigs, tableNames);
+            } catch (ConfigException refused) {
+                queries.addErrorMessage(refused.getMessage());
+            }
+        }
+        return checked;
+    }
+
+    private static List<String> names(ConfigValue list) {
+        return list.value() instanceof List<?> names ? names.stream().map(String::valueOf).map(String::strip)
+                .filter(name -> !name.isEmpty()).toList() : List.of();
+    }
+
+    @Override
+    public org.apache.kafka.common.config.ConfigDef config() {
         return NetSuiteSourceConfig.DEFINITION;
     }
 

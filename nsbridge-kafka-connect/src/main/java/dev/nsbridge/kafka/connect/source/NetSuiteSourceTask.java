@@ -49,16 +49,28 @@ public final class NetSuiteSourceTask extends SourceTask {
 
     @Override
     public void start(Map<String, String> properties) {
+        try {
+            open(properties);
+        } catch (NsbridgeException failed) {
+            throw ConnectErrors.of(failed);
+        }
+    }
+
+    private void open(Map<String, String> properties) {
         config = new NetSuiteSourceConfig(properties);
         topics = config.topics();
         source = NetSuiteSources.open(config, properties.getOrDefault("name", "netsuite"));
         List<String> streams = List.of(properties.get(TASK_STREAMS).split(","));
-        List<StreamDescriptor> catalog = source.discover();
+        List<StreamDescriptor> catalog = config.tables().isEmpty() ? List.of() : source.discover();
         List<Map<String, String>> partitions = streams.stream()
                 .map(stream -> StreamOffsets.partition(config.account(), stream)).toList();
         Map<Map<String, String>, Map<String, Object>> stored = context.offsetStorageReader().offsets(partitions);
+        Map<String, QueryStream> queries = new HashMap<>();
+        config.queries().forEach(query -> queries.put(query.name(), query));
         for (String name : streams) {
-            StreamDescriptor stream = NetSuiteSources.table(catalog, name);
+            QueryStream query = queries.get(name);
+            StreamDescriptor stream = query == null ? NetSuiteSources.table(catalog, name)
+                    : NetSuiteSources.describe(source, query);
             ReadRequest request = new ReadRequest(stream, List.of(), ReadMode.INCREMENTAL, State.EMPTY,
                     Optional.empty(), config.lookback(), Optional.empty());
             State start = StreamOffsets.state(stored.get(StreamOffsets.partition(config.account(), name)));
