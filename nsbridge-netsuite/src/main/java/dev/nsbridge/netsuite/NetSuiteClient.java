@@ -51,6 +51,7 @@ public final class NetSuiteClient {
     private final NetSuiteCatalog catalog;
     private final ObjectMapper json = new ObjectMapper();
     private GovernanceReading governance;
+    private int share = Integer.MAX_VALUE;
 
     public NetSuiteClient(NetSuiteConnection connection, HttpClient httpClient, Clock clock) {
         this(connection, httpClient, clock, Sleeper.SYSTEM, new Random());
@@ -108,17 +109,36 @@ public final class NetSuiteClient {
     public synchronized GovernanceReading governance(boolean loginCheck) {
         if (governance == null) {
             governance = readGovernance(loginCheck);
-            gate.resize(governance.budget().permits());
+            gate.resize(Math.min(governance.budget().permits(), share));
         }
         return governance;
     }
 
     /**
-     * How many requests the account takes at once (its concurrency budget, read from NetSuite on first use): how
-     * many workers, readers or writers, are worth running against it.
+     * Holds this client to {@code permits} of the account's budget: where several processes read one account at
+     * once (the tasks of a Kafka Connect connector, on any number of workers), each is given its share, so together
+     * they never exceed the budget. The budget itself still comes from NetSuite; the smaller of the two applies.
+     */
+    public synchronized NetSuiteClient shareOfBudget(int permits) {
+        if (permits < 1) {
+            throw new IllegalArgumentException("a share of the budget is at least 1, not " + permits);
+        }
+        share = permits;
+        if (governance != null) {
+            gate.resize(Math.min(governance.budget().permits(), share));
+        }
+        return this;
+    }
+
+    /**
+     * How many requests this client sends at once: the account's concurrency budget (read from NetSuite on first
+     * use), or this client's share of it. How many workers, readers or writers, are worth running.
      */
     public int concurrencyPermits() {
-        return governance().budget().permits();
+        GovernanceReading reading = governance();
+        synchronized (this) {
+            return Math.min(reading.budget().permits(), share);
+        }
     }
 
     /** Requests in flight right now, for progress displays. */

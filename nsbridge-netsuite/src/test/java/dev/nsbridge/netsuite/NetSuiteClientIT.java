@@ -148,6 +148,33 @@ final class NetSuiteClientIT {
     }
 
     @Test
+    void shouldHoldAClientToItsShareOfTheBudget() throws Exception {
+        start(0.3, 5);
+        NetSuiteClient client = clients.tba().shareOfBudget(2);
+        SuiteQl suiteQl = client.suiteQl();
+        long lastTransaction = suiteQl.page(SuiteQlQuery.of("SELECT MAX(transaction) AS last FROM transactionline"),
+                0, 1).rows().get(0).integer("last");
+        sandbox.knobs().latency(Duration.ofMillis(15), Duration.ZERO);
+        sandbox.stats().reset();
+        ExecutorService readers = Executors.newFixedThreadPool(6);
+        List<Future<Long>> counts = new ArrayList<>();
+        long slice = lastTransaction / 6 + 1;
+        for (int i = 0; i < 6; i++) {
+            SuiteQlSelect select = SuiteQlSelect.from("transactionline", LINE_COLUMNS).range("transaction",
+                    i * slice, (i + 1) * slice);
+            counts.add(readers.submit(() -> count(suiteQl.readByKeyset(select, LINE_KEY, 200))));
+        }
+        for (Future<Long> count : counts) {
+            count.get(60, TimeUnit.SECONDS);
+        }
+        readers.shutdown();
+
+        assertThat(client.governance().budget().permits()).as("the account's budget").isEqualTo(4);
+        assertThat(client.concurrencyPermits()).isEqualTo(2);
+        assertThat(sandbox.stats().peakInFlight()).isEqualTo(2);
+    }
+
+    @Test
     void shouldRideOutThrottlingServerErrorsAndDroppedConnections() {
         start(0.3, 5);
         long tableRows = sandbox.account().rowCount("transactionline");

@@ -134,7 +134,7 @@ public final class NetSuiteSource implements QuerySource {
                 stream.cursor());
         return new ReadRequest(header, request.columns().stream()
                 .filter(c -> !nested.contains(c.toLowerCase(Locale.ROOT))).toList(), request.mode(), request.state(),
-                request.filter(), request.lookback(), request.window(), request.ordered());
+                request.filter(), request.lookback(), request.window(), request.ordered(), request.ids());
     }
 
     private String queryOf(ReadRequest request) {

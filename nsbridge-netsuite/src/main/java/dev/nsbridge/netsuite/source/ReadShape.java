@@ -27,9 +27,10 @@ import java.util.stream.Collectors;
  * @param keys   the primary key, leading column first
  * @param cursor the incremental key, if the stream has one
  * @param filter the user's SuiteQL condition
+ * @param ids    the range of the leading key this read covers, if it covers only part of the table
  */
 record ReadShape(String table, RecordSchema schema, List<String> keys, Optional<String> cursor,
-                 Optional<Condition> filter) {
+                 Optional<Condition> filter, Optional<ReadRequest.IdRange> ids) {
 
     static ReadShape of(ReadRequest request) {
         StreamDescriptor stream = request.stream();
@@ -45,14 +46,37 @@ record ReadShape(String table, RecordSchema schema, List<String> keys, Optional<
         }
         List<Column> columns = request.columns().isEmpty() ? stream.columns() : stream.columns().stream()
                 .filter(c -> wanted.contains(c.name().toLowerCase(Locale.ROOT))).toList();
-        return new ReadShape(stream.name(), new RecordSchema(columns), stream.primaryKey(), stream.cursor(),
-                request.filter().map(ReadShape::checkedFilter));
+        ReadShape shape = new ReadShape(stream.name(), new RecordSchema(columns), stream.primaryKey(),
+                stream.cursor(), request.filter().map(ReadShape::checkedFilter), request.ids());
+        if (request.ids().isPresent() && !shape.rangeable()) {
+            throw new ConfigurationException("NETSUITE_RANGE_NEEDS_NUMERIC_KEY", stream.name() + " is keyed by "
+                    + stream.primaryKey() + ", not a number, so it cannot be split by id range",
+                    "read " + stream.name() + " whole");
+        }
+        return shape;
     }
 
-    /** A select of this shape's columns with the user's filter already in. */
+    /** A select of this shape's columns with the user's filter and the id range already in. */
     SuiteQlSelect select() {
         SuiteQlSelect select = SuiteQlSelect.from(table, schema.columns());
-        return filter.map(select::where).orElse(select);
+        select = filter.map(select::where).orElse(select);
+        if (ids.isPresent()) {
+            String key = leadingKey();
+            if (ids.get().from().isPresent()) {
+                select = select.where(new Condition(key + " >= ?", List.of(Long.toString(ids.get().from()
+                        .getAsLong()))));
+            }
+            if (ids.get().to().isPresent()) {
+                select = select.where(new Condition(key + " < ?", List.of(Long.toString(ids.get().to()
+                        .getAsLong()))));
+            }
+        }
+        return select;
+    }
+
+    /** Whether a record of this leading-key value belongs to this read (every one, unless it has an id range). */
+    boolean covers(long leadingKey) {
+        return ids.map(range -> range.contains(leadingKey)).orElse(true);
     }
 
     String leadingKey() {

@@ -119,7 +119,9 @@ final class TableReads {
      * keys; a table of lines (keyed by transaction and more) gets a scope over the deleted transactions.
      */
     List<Batch> deletions(ReadShape shape, List<String> types, Instant from, State state, State finalState) {
-        List<Long> ids = DeletedRecords.idsSince(suiteQl, types, from, tuning.pageRows());
+        // A read of part of the table sends the deletions of its part only: each part has a reader of its own.
+        List<Long> ids = DeletedRecords.idsSince(suiteQl, types, from, tuning.pageRows()).stream()
+                .filter(shape::covers).toList();
         boolean scoped = shape.keys().size() > 1;
         int size = scoped ? tuning.inListItems() : tuning.batchRows();
         List<Batch> batches = new ArrayList<>();

@@ -31,8 +31,12 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -159,6 +163,39 @@ final class NetSuiteSourceIT {
                 .noneMatch(Batch::endsSnapshot);
         assertThat(merged.rows()).isEqualTo(fullRead("customer").rows());
         assertThat(merged.batches()).anyMatch(b -> !b.deletedKeys().isEmpty());
+    }
+
+    @Test
+    void shouldSplitATableIntoIdRangesThatTogetherHoldEveryRowOnceFullAndIncrementally() {
+        MergedTable whole = fullRead("customer");
+        long middle = count("SELECT MIN(id) + (MAX(id) - MIN(id)) / 2 AS n FROM customer");
+        List<ReadRequest.IdRange> ranges = List.of(
+                new ReadRequest.IdRange(OptionalLong.empty(), OptionalLong.of(middle)),
+                new ReadRequest.IdRange(OptionalLong.of(middle), OptionalLong.empty()));
+        List<MergedTable> parts = new ArrayList<>();
+        for (ReadRequest.IdRange range : ranges) {
+            parts.add(read(request("customer", ReadMode.FULL, State.EMPTY, Duration.ZERO).withIds(range),
+                    new MergedTable(List.of("id"))));
+        }
+        assertThat(parts.get(0).rows().size() + parts.get(1).rows().size()).isEqualTo(whole.rows().size());
+        parts.forEach(part -> assertThat(whole.rows()).containsAllEntriesOf(part.rows()));
+
+        sandbox.clock().advance(Duration.ofMinutes(1));
+        sandbox.account().simulateActivity(80);
+        sandbox.clock().advance(Duration.ofMinutes(1));
+        Map<String, List<Object>> now = fullRead("customer").rows();
+        for (int i = 0; i < ranges.size(); i++) {
+            MergedTable part = parts.get(i);
+            ReadRequest.IdRange range = ranges.get(i);
+            int before = part.batches().size();
+            read(request("customer", ReadMode.INCREMENTAL, part.state(), Duration.ofMinutes(5)).withIds(range), part);
+
+            assertThat(part.rows()).isEqualTo(now.entrySet().stream()
+                    .filter(row -> range.contains(Long.parseLong(row.getKey().replaceAll("\\D", ""))))
+                    .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+            assertThat(part.batches().subList(before, part.batches().size())).flatMap(Batch::deletedKeys)
+                    .allMatch(key -> range.contains((Long) key.get(0)));
+        }
     }
 
     @Test

@@ -5,10 +5,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToIntFunction;
 import dev.nsbridge.kafka.connect.config.ConnectionKeys;
 import dev.nsbridge.netsuite.config.NetSuiteConnectionConfig;
 import dev.nsbridge.spi.config.ConfigDef;
 import dev.nsbridge.spi.config.ConfigProblem;
+import dev.nsbridge.spi.errors.NsbridgeException;
 import org.apache.kafka.common.config.Config;
 import org.apache.kafka.common.config.ConfigException;
 import org.apache.kafka.common.config.ConfigValue;
@@ -22,8 +24,21 @@ import org.apache.kafka.connect.source.SourceConnector;
  * governance as the command line's extracts. The tables are dealt out to the tasks.
  */
 public final class NetSuiteSourceConnector extends SourceConnector {
+    private final ToIntFunction<NetSuiteSourceConfig> budgetReader;
     private Map<String, String> properties;
     private NetSuiteSourceConfig config;
+    private int budget;
+
+    /** What Connect instantiates: the budget is read from the account. */
+    public NetSuiteSourceConnector() {
+        this(config -> NetSuiteSources.client(config, config.originalsStrings().getOrDefault("name", "netsuite"))
+                .concurrencyPermits());
+    }
+
+    /** With the account's budget read by {@code budgetReader}, for tests without an account. */
+    NetSuiteSourceConnector(ToIntFunction<NetSuiteSourceConfig> budgetReader) {
+        this.budgetReader = budgetReader;
+    }
 
     @Override
     public String version() {
@@ -34,6 +49,12 @@ public final class NetSuiteSourceConnector extends SourceConnector {
     public void start(Map<String, String> props) {
         this.properties = Map.copyOf(props);
         this.config = new NetSuiteSourceConfig(props);
+        try {
+            // Read once, here: the tasks split it, so together they never send more than the account allows.
+            this.budget = budgetReader.applyAsInt(config);
+        } catch (NsbridgeException failed) {
+            throw ConnectErrors.of(failed);
+        }
     }
 
     @Override
@@ -41,12 +62,16 @@ public final class NetSuiteSourceConnector extends SourceConnector {
         return NetSuiteSourceTask.class;
     }
 
-    /** The tables and queries dealt round-robin to at most {@code maxTasks} tasks, none idle. */
+    /**
+     * The tables and queries dealt round-robin to at most {@code maxTasks} tasks, none idle and no more than the
+     * account's concurrency budget; each task gets its share of the budget's permits (the first ones one more when
+     * it does not divide evenly). Connect runs each task once across all workers, so the shares hold on any number.
+     */
     @Override
     public List<Map<String, String>> taskConfigs(int maxTasks) {
         List<String> tables = new ArrayList<>(config.tables());
         config.queries().forEach(query -> tables.add(query.name()));
-        int tasks = Math.max(1, Math.min(maxTasks, tables.size()));
+        int tasks = Math.max(1, Math.min(Math.min(maxTasks, tables.size()), budget));
         List<List<String>> shares = new ArrayList<>();
         for (int i = 0; i < tasks; i++) {
             shares.add(new ArrayList<>());
@@ -55,9 +80,10 @@ public final class NetSuiteSourceConnector extends SourceConnector {
             shares.get(i % tasks).add(tables.get(i));
         }
         List<Map<String, String>> configs = new ArrayList<>();
-        for (List<String> share : shares) {
+        for (int i = 0; i < tasks; i++) {
             Map<String, String> task = new HashMap<>(properties);
-            task.put(NetSuiteSourceTask.TASK_STREAMS, String.join(",", share));
+            task.put(NetSuiteSourceTask.TASK_STREAMS, String.join(",", shares.get(i)));
+            task.put(NetSuiteSourceTask.TASK_PERMITS, Integer.toString(budget / tasks + (i < budget % tasks ? 1 : 0)));
             configs.add(task);
         }
         return configs;

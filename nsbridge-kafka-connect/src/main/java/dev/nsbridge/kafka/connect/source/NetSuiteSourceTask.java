@@ -29,6 +29,8 @@ import org.apache.kafka.connect.source.SourceTask;
 public final class NetSuiteSourceTask extends SourceTask {
     /** The streams this task reads, as the connector assigned them. */
     static final String TASK_STREAMS = "task.streams";
+    /** How many requests this task may have in flight: its share of the account's concurrency budget. */
+    static final String TASK_PERMITS = "task.permits";
     private static final Duration IDLE_WAIT = Duration.ofMillis(500);
     private static final Schema HEARTBEAT_SCHEMA = SchemaBuilder.struct().name("dev.nsbridge.netsuite.Heartbeat")
             .field(StreamOffsets.ACCOUNT, Schema.STRING_SCHEMA).field(StreamOffsets.STREAM, Schema.STRING_SCHEMA)
@@ -59,7 +61,8 @@ public final class NetSuiteSourceTask extends SourceTask {
     private void open(Map<String, String> properties) {
         config = new NetSuiteSourceConfig(properties);
         topics = config.topics();
-        source = NetSuiteSources.open(config, properties.getOrDefault("name", "netsuite"));
+        source = NetSuiteSources.open(config, properties.getOrDefault("name", "netsuite"),
+                Integer.parseInt(properties.getOrDefault(TASK_PERMITS, "1")));
         List<String> streams = List.of(properties.get(TASK_STREAMS).split(","));
         List<StreamDescriptor> catalog = config.tables().isEmpty() ? List.of() : source.discover();
         List<Map<String, String>> partitions = streams.stream()

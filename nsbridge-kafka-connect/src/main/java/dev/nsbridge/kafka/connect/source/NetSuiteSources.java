@@ -1,6 +1,8 @@
 package dev.nsbridge.kafka.connect.source;
 
+import dev.nsbridge.netsuite.NetSuiteClient;
 import dev.nsbridge.netsuite.config.NetSuiteConnectionType;
+import dev.nsbridge.netsuite.source.NetSuiteSource;
 import dev.nsbridge.spi.config.Suggestions;
 import dev.nsbridge.spi.connection.ConnectionContext;
 import dev.nsbridge.spi.connection.ConnectionType;
@@ -35,11 +37,21 @@ final class NetSuiteSources {
                         + " connection type in META-INF/services: the plugin's lib/ lacks nsbridge-netsuite"));
     }
 
-    static Source open(NetSuiteSourceConfig config, String connectorName) {
+    /**
+     * The account's client as the NetSuite connection type opens it (auth, budget, login guard counting in the
+     * host's {@code state.dir}, with the command line).
+     */
+    static NetSuiteClient client(NetSuiteSourceConfig config, String connectorName) {
         Path folder = config.stateDirectory().resolve("kafka-connect").resolve(safe(connectorName));
         ConnectionContext context = new ConnectionContext(connectorName, config.connection(),
                 HttpClient.newHttpClient(), Clock.systemUTC(), folder, config.stateDirectory(), Optional.empty());
-        return netSuite().source(context);
+        return netSuite().client(context, NetSuiteClient.class).orElseThrow(() -> new IllegalStateException(
+                "the NetSuite connection type opens no NetSuiteClient"));
+    }
+
+    /** The NetSuite source over a client held to {@code permits}, this task's share of the account's budget. */
+    static Source open(NetSuiteSourceConfig config, String connectorName, int permits) {
+        return new NetSuiteSource(client(config, connectorName).shareOfBudget(permits));
     }
 
     /** A table the catalog lists, by name in any case, or the fix naming the closest one. */

@@ -185,17 +185,41 @@ final class ConfigValidationTest {
                 assertThat(key.documentation).as(key.name).isNotBlank());
     }
 
+    private static List<Map<String, String>> tasks(int budget, String tables, int maxTasks) {
+        NetSuiteSourceConnector connector = new NetSuiteSourceConnector(config -> budget);
+        Map<String, String> config = valid();
+        config.put("tables", tables);
+        connector.start(config);
+        return connector.taskConfigs(maxTasks);
+    }
+
+    private static List<String> streams(List<Map<String, String>> tasks) {
+        return tasks.stream().flatMap(task -> List.of(task.get(NetSuiteSourceTask.TASK_STREAMS).split(",")).stream())
+                .toList();
+    }
+
+    private static int permits(List<Map<String, String>> tasks) {
+        return tasks.stream().mapToInt(task -> Integer.parseInt(task.get(NetSuiteSourceTask.TASK_PERMITS))).sum();
+    }
+
     @Test
     void shouldDealTheTablesToTasksWithNoTaskIdleAndNoTableTwice() {
-        NetSuiteSourceConnector connector = new NetSuiteSourceConnector();
-        Map<String, String> config = valid();
-        config.put("tables", "customer,transaction,item");
-        connector.start(config);
-
-        List<Map<String, String>> tasks = connector.taskConfigs(5);
+        List<Map<String, String>> tasks = tasks(5, "customer,transaction,item", 5);
 
         assertThat(tasks).hasSize(3);
-        assertThat(tasks.stream().flatMap(task -> List.of(task.get(NetSuiteSourceTask.TASK_STREAMS).split(","))
-                .stream())).containsExactlyInAnyOrder("customer", "transaction", "item");
+        assertThat(streams(tasks)).containsExactlyInAnyOrder("customer", "transaction", "item");
+        assertThat(tasks).allSatisfy(task -> assertThat(task.get(NetSuiteSourceTask.TASK_PERMITS)).isIn("1", "2"));
+        assertThat(permits(tasks)).isEqualTo(5);
+    }
+
+    @Test
+    void shouldRunNoMoreTasksThanTheBudgetHasPermitsAndShareItOut() {
+        List<Map<String, String>> tasks = tasks(2, "customer,transaction,item,currency,subsidiary", 8);
+
+        assertThat(tasks).hasSize(2);
+        assertThat(streams(tasks)).containsExactlyInAnyOrder("customer", "transaction", "item", "currency",
+                "subsidiary");
+        assertThat(permits(tasks)).isEqualTo(2);
+        assertThat(tasks).allSatisfy(task -> assertThat(task.get(NetSuiteSourceTask.TASK_PERMITS)).isEqualTo("1"));
     }
 }
