@@ -77,12 +77,17 @@ final class ResultsReport {
 
     /** Replaces the section between the markers, or appends one when the file has none yet. */
     static void writeInto(Path doc, String section) throws IOException {
+        writeBetween(doc, START, END, section);
+    }
+
+    /** Replaces the section between the markers {@code start} and {@code end}, or appends one when there is none. */
+    static void writeBetween(Path doc, String start, String end, String section) throws IOException {
         String text = Files.exists(doc) ? Files.readString(doc) : "";
-        int start = text.indexOf(START);
-        int end = text.indexOf(END);
-        String block = START + "\n" + section + END;
-        String updated = start >= 0 && end > start ? text.substring(0, start) + block
-                + text.substring(end + END.length()) : text + (text.endsWith("\n") || text.isEmpty() ? "" : "\n")
+        int from = text.indexOf(start);
+        int to = from < 0 ? -1 : text.indexOf(end, from);
+        String block = start + "\n" + section + end;
+        String updated = from >= 0 && to > from ? text.substring(0, from) + block
+                + text.substring(to + end.length()) : text + (text.endsWith("\n") || text.isEmpty() ? "" : "\n")
                 + "\n" + block + "\n";
         Files.writeString(doc, updated);
     }
