@@ -74,7 +74,8 @@ public final class ConnectBenchmark implements Callable<Integer> {
             for (int size : workers) {
                 say("the NetSuite source connector on " + size + " worker(s)");
                 ConnectOutcome outcome = JSON.readValue(ChildJvm.run(List.of("-Xmx" + childHeap), ConnectRun.class,
-                        List.of(Integer.toString(size), Long.toString(rows), Integer.toString(concurrencyLimit)),
+                        List.of(Integer.toString(size), Long.toString(rows), Integer.toString(concurrencyLimit),
+                                cuts(client, size)),
                         sandbox.access().environment(), log), ConnectOutcome.class);
                 say(String.format("  %,d rows in %.1f s: %,.0f rows/s, %d task(s), %,d records read", outcome.rows(),
                         outcome.seconds(), outcome.rowsPerSecond(), outcome.tasks(), outcome.records()));
@@ -90,6 +91,26 @@ public final class ConnectBenchmark implements Callable<Integer> {
             say("results written to " + doc);
         }
         return 0;
+    }
+
+    /**
+     * Where to cut the table into one id range per worker, as a user would with {@code split.transactionline}:
+     * evenly over its transaction ids (lines per transaction vary little), or {@code -} for one worker. Without it
+     * the connector has one table for one task, and a second worker would have nothing to do.
+     */
+    private static String cuts(NetSuiteClient client, int workers) throws Exception {
+        if (workers < 2) {
+            return "-";
+        }
+        var row = client.suiteQl().page(SuiteQlQuery.of("SELECT MIN(transaction) AS lo, MAX(transaction) AS hi FROM "
+                + ExtractRun.TABLE), 0, 1).rows().get(0);
+        long low = Long.parseLong(row.string("lo"));
+        long high = Long.parseLong(row.string("hi"));
+        List<String> cuts = new ArrayList<>();
+        for (int part = 1; part < workers; part++) {
+            cuts.add(Long.toString(low + (high - low + 1) * part / workers));
+        }
+        return String.join(",", cuts);
     }
 
     private ExtractOutcome extract(SandboxProcess sandbox, Path log) throws Exception {

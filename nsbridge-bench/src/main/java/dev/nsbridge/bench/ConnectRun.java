@@ -21,7 +21,8 @@ import org.apache.kafka.connect.util.clusters.EmbeddedConnectCluster;
  * read_committed consumer that counts distinct keys until it has every row of the table. Prints one
  * {@link ConnectOutcome} line.
  *
- * <p>Arguments: {@code <workers> <rows in the table> <concurrency limit>}; the sandbox comes in the environment.
+ * <p>Arguments: {@code <workers> <rows in the table> <concurrency limit> <split cuts, or ->}; the sandbox comes in
+ * the environment.
  */
 public final class ConnectRun {
     private static final String TOPIC_PREFIX = "bench.";
@@ -47,7 +48,11 @@ public final class ConnectRun {
                     ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                     ConsumerConfig.GROUP_ID_CONFIG, "bench-counter"), topic)) {
                 long started = System.nanoTime();
-                cluster.configureConnector(CONNECTOR, connector(sandbox, workers, concurrencyLimit, work));
+                Map<String, String> config = connector(sandbox, workers, concurrencyLimit, work);
+                if (!args[3].equals("-")) {
+                    config.put("split." + ExtractRun.TABLE, args[3]); // one id range per worker
+                }
+                cluster.configureConnector(CONNECTOR, config);
                 Count count = count(consumer, rows, started);
                 int tasks = cluster.connectorStatus(CONNECTOR).tasks().size();
                 ConnectOutcome outcome = new ConnectOutcome(workers, tasks, count.keys(), count.records(),
