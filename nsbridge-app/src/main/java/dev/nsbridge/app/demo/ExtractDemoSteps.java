@@ -60,7 +60,7 @@ public final class ExtractDemoSteps {
             context.out().println("config    " + file + " (credentials as ${NETSUITE_*}, held in memory)");
             context.out().println("warehouse " + context.warehouse());
             context.workspace().config().extracts().values().forEach(extract -> context.out().printf(
-                    "  %-16s %-16s %-12s -> %s%n", extract.name(), extract.loadMethod().wireName(),
+                    "  %-25s %-16s %-12s -> %s%n", extract.name(), extract.loadMethod().wireName(),
                     extract.mode().wireName(), extract.destinationTable()));
         });
     }

@@ -29,7 +29,7 @@ final class WarehouseTour implements DemoStep {
         List<List<ExtractOutcome>> runs = context.runs();
         try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + context.warehouse());
              Statement statement = connection.createStatement()) {
-            out.printf(Locale.ROOT, "  %-18s %10s %14s %18s%n", "table", "rows", "flagged deleted",
+            out.printf(Locale.ROOT, "  %-25s %10s %14s %18s%n", "table", "rows", "flagged deleted",
                     "second run wrote");
             for (ExtractConfig extract : context.workspace().config().extracts().values()) {
                 String table = extract.destinationTable();
@@ -39,7 +39,7 @@ final class WarehouseTour implements DemoStep {
                         .filter(outcome -> outcome.extract().equals(extract.name())).findFirst()
                         .map(outcome -> String.format(Locale.ROOT, "%,d (+%,d del)", outcome.result().counts()
                                 .written(), outcome.result().counts().deleted())).orElse("-");
-                out.printf(Locale.ROOT, "  %-18s %,10d %14s %18s%n", table, rows, deleted < 0 ? "-"
+                out.printf(Locale.ROOT, "  %-25s %,10d %14s %18s%n", table, rows, deleted < 0 ? "-"
                         : String.format(Locale.ROOT, "%,d", deleted), second);
             }
             out.println();
