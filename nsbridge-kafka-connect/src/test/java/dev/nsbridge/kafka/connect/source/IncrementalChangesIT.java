@@ -69,9 +69,9 @@ final class IncrementalChangesIT {
         config.put("deletes.flagged.record", "true");
         connect.cluster().configureConnector("incremental", config);
         int rows = (int) ConnectTestCluster.rows(sandbox, "customer");
-        assertThat(connect.awaitCommitted(TOPIC, rows, Duration.ofSeconds(30))).hasSize(rows);
+        assertThat(connect.awaitCommitted(TOPIC, rows, Duration.ofSeconds(90))).hasSize(rows);
         Instant watermark = Instant.parse((String) connect.awaitOffsetWith("incremental", "customer", "watermark",
-                Duration.ofSeconds(20)).get("watermark"));
+                Duration.ofSeconds(90)).get("watermark"));
 
         List<Long> edited = List.copyOf(ids("SELECT id FROM customer WHERE id IN (SELECT MIN(id) FROM customer)"
                 + " OR id IN (SELECT MAX(id) FROM customer)"));
@@ -97,7 +97,7 @@ final class IncrementalChangesIT {
                 + since);
 
         int expected = rows + readAgain.size() + 2 * tombstoned.size();
-        List<Decoded> all = connect.awaitCommitted(TOPIC, expected, Duration.ofSeconds(30));
+        List<Decoded> all = connect.awaitCommitted(TOPIC, expected, Duration.ofSeconds(90));
         ConnectTestCluster.sleep(Duration.ofSeconds(2));
         all = connect.committed(TOPIC);
         List<Decoded> incremental = all.subList(rows, all.size());

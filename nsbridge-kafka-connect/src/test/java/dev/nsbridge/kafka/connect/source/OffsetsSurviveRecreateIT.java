@@ -86,8 +86,8 @@ final class OffsetsSurviveRecreateIT {
         Map<String, Map<String, Object>> offsets = new HashMap<>();
         for (String table : TABLES) {
             int rows = (int) ConnectTestCluster.rows(sandbox, table);
-            assertThat(connect.awaitCommitted("again." + table, rows, Duration.ofSeconds(30))).hasSize(rows);
-            offsets.put(table, connect.awaitOffsetWith("again", table, "watermark", Duration.ofSeconds(20)));
+            assertThat(connect.awaitCommitted("again." + table, rows, Duration.ofSeconds(90))).hasSize(rows);
+            offsets.put(table, connect.awaitOffsetWith("again", table, "watermark", Duration.ofSeconds(90)));
         }
         Map<String, Integer> before = committedCounts();
 

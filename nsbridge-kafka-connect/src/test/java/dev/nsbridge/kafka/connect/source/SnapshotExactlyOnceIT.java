@@ -71,7 +71,7 @@ final class SnapshotExactlyOnceIT {
     void shouldLandEveryRowOfEveryTableOnceForAReadCommittedConsumer() throws Exception {
         for (String table : TABLES) {
             long rows = count(table);
-            List<Decoded> records = connect.awaitCommitted("snap." + table, (int) rows, Duration.ofSeconds(40));
+            List<Decoded> records = connect.awaitCommitted("snap." + table, (int) rows, Duration.ofSeconds(90));
             // Whatever arrived late would be a double: read again once the snapshot's last offset is committed.
             ConnectTestCluster.sleep(Duration.ofSeconds(1));
             records = connect.committed("snap." + table);
@@ -91,7 +91,7 @@ final class SnapshotExactlyOnceIT {
     void shouldReadASuiteQlQueryIntoATopicOfItsOwnOnce() throws Exception {
         long rows = sandbox.account().query(QUERY, List.of(), 0, 1_000).totalResults();
 
-        List<Decoded> records = connect.awaitCommitted("snap.third_customers", (int) rows, Duration.ofSeconds(40));
+        List<Decoded> records = connect.awaitCommitted("snap.third_customers", (int) rows, Duration.ofSeconds(90));
         ConnectTestCluster.sleep(Duration.ofSeconds(1));
         records = connect.committed("snap.third_customers");
 
@@ -105,7 +105,7 @@ final class SnapshotExactlyOnceIT {
 
     @Test
     void shouldTakeItsSecretsFromAConfigProviderAndNeverStoreTheirValues() {
-        connect.awaitCommitted("snap.currency", (int) count("currency"), Duration.ofSeconds(40));
+        connect.awaitCommitted("snap.currency", (int) count("currency"), Duration.ofSeconds(90));
         String tokenSecret = sandbox.credentials().tba().tokenSecret();
 
         assertThat(connect.committed("snap.currency")).as("read with the secrets from the file").isNotEmpty();
@@ -118,7 +118,7 @@ final class SnapshotExactlyOnceIT {
     @Test
     void shouldTypeDecimalsTimestampsAndDatesWithConnectsLogicalTypes() {
         List<Decoded> records = connect.awaitCommitted("snap.transaction", (int) count("transaction"),
-                Duration.ofSeconds(40));
+                Duration.ofSeconds(90));
         Schema value = records.get(0).value().schema();
 
         assertThat(value.field("foreigntotal").schema().name()).isEqualTo(Decimal.LOGICAL_NAME);
