@@ -7,31 +7,25 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.nsbridge.sandbox.netsuite.NetSuiteSandbox;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 final class CheckCommandIT {
-    private static NetSuiteSandbox sandbox;
+    @RegisterExtension
+    static final LocalNetSuiteExtension NETSUITE = new LocalNetSuiteExtension();
+
+    private static NetSuiteSandbox sandbox() {
+        return NETSUITE.sandbox();
+    }
 
     @TempDir
     Path folder;
 
-    @BeforeAll
-    static void startSandbox() {
-        sandbox = NetSuiteSandbox.start(NetSuiteSandbox.Options.defaults().withScale(0.02));
-    }
-
-    @AfterAll
-    static void stopSandbox() {
-        sandbox.close();
-    }
-
     /** The account id in lower case and the DuckDB file in a folder not made yet: both the check has to cope with. */
     private Path tbaConfig(String tokenSecret) throws Exception {
         return Files.writeString(folder.resolve("nsbridge.yaml"), "connections:\n"
-                + SandboxConfig.netSuite(sandbox, sandbox.accountId().toLowerCase(), tokenSecret) + """
+                + SandboxConfig.netSuite(sandbox(), sandbox().accountId().toLowerCase(), tokenSecret) + """
                   warehouse:
                     type: duckdb
                     path: warehouse/nsbridge.duckdb
@@ -40,7 +34,7 @@ final class CheckCommandIT {
 
     @Test
     void shouldPassWithGoodCredentialsAndReportTheBudget() throws Exception {
-        Path config = tbaConfig(sandbox.credentials().tba().tokenSecret());
+        Path config = tbaConfig(sandbox().credentials().tba().tokenSecret());
 
         Commands.Outcome outcome = Commands.run("check", "--config", config.toString());
 
@@ -63,7 +57,7 @@ final class CheckCommandIT {
 
     @Test
     void shouldPassWithOAuth2AndAnswerJsonForScripts() throws Exception {
-        NetSuiteSandbox.OAuth2 oauth2 = sandbox.credentials().oauth2();
+        NetSuiteSandbox.OAuth2 oauth2 = sandbox().credentials().oauth2();
         NetSuiteSandbox.Certificate certificate = oauth2.certificates().get(0);
         Path key = Files.writeString(folder.resolve("netsuite.pem"), certificate.privateKeyPem());
         Path file = Files.writeString(folder.resolve("oauth2.yaml"), """
@@ -75,7 +69,7 @@ final class CheckCommandIT {
                     client_id: "%s"
                     certificate_id: "%s"
                     private_key_file: "%s"
-                """.formatted(sandbox.accountId(), sandbox.baseUrl(),
+                """.formatted(sandbox().accountId(), sandbox().baseUrl(),
                 EncryptedValue.of("connections.netsuite.client_id", oauth2.clientId()), certificate.id(), key));
 
         Commands.Outcome outcome = Commands.run("check", "--config", file.toString(), "--json");
@@ -103,7 +97,7 @@ final class CheckCommandIT {
     }
 
     private static void assertNoSecretIn(String output) {
-        NetSuiteSandbox.Tba tba = sandbox.credentials().tba();
+        NetSuiteSandbox.Tba tba = sandbox().credentials().tba();
         assertThat(output).doesNotContain(tba.consumerSecret()).doesNotContain(tba.tokenSecret())
                 .doesNotContain(tba.consumerKey()).doesNotContain(tba.tokenId());
     }

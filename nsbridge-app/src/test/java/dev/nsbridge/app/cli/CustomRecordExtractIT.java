@@ -13,32 +13,26 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A custom record type discovered with nsbridge discover and extracted with table: like a standard table. */
 final class CustomRecordExtractIT {
     private static final String TIERS = "customrecord_loyalty_tier";
-    private static NetSuiteSandbox sandbox;
+    @RegisterExtension
+    static final LocalNetSuiteExtension NETSUITE = new LocalNetSuiteExtension();
+
+    private static NetSuiteSandbox sandbox() {
+        return NETSUITE.sandbox();
+    }
 
     @TempDir
     Path folder;
 
-    @BeforeAll
-    static void startSandbox() {
-        sandbox = NetSuiteSandbox.start(NetSuiteSandbox.Options.defaults().withScale(0.02));
-    }
-
-    @AfterAll
-    static void stopSandbox() {
-        sandbox.close();
-    }
-
     @Test
     void shouldListTheAccountsCustomRecordTypesAndTheirFields() throws Exception {
-        Path config = SandboxConfig.write(folder, sandbox, "");
+        Path config = SandboxConfig.write(folder, sandbox(), "");
 
         Commands.Outcome list = Commands.run("discover", "--config", config.toString());
         Commands.Outcome table = Commands.run("discover", "--config", config.toString(), "--table", TIERS, "--json");
@@ -47,7 +41,7 @@ final class CustomRecordExtractIT {
         assertThat(list.out()).containsPattern(TIERS + "\\s+id\\s+lastmodified");
         assertThat(table.code()).as(table.all()).isZero();
         @SuppressWarnings("unchecked")
-        Map<String, Object> properties = (Map<String, Object>) sandbox.account().recordSchema(TIERS).orElseThrow()
+        Map<String, Object> properties = (Map<String, Object>) sandbox().account().recordSchema(TIERS).orElseThrow()
                 .get("properties");
         List<String> fields = new ArrayList<>();
         new ObjectMapper().readTree(table.out()).path("columns").forEach(c -> fields.add(c.path("name").asText()));
@@ -57,7 +51,7 @@ final class CustomRecordExtractIT {
 
     @Test
     void shouldExtractACustomRecordTableAsTheSandboxHoldsIt() throws Exception {
-        Path config = SandboxConfig.write(folder, sandbox, """
+        Path config = SandboxConfig.write(folder, sandbox(), """
                 tiers:
                   connection: netsuite
                   table: customrecord_loyalty_tier
@@ -68,7 +62,7 @@ final class CustomRecordExtractIT {
 
         assertThat(run.code()).as(run.all()).isZero();
         Map<String, String> expected = new TreeMap<>();
-        sandbox.account().query("SELECT id, name, custrecord_lt_color FROM " + TIERS, List.of(), 0, 1000).items()
+        sandbox().account().query("SELECT id, name, custrecord_lt_color FROM " + TIERS, List.of(), 0, 1000).items()
                 .forEach(item -> expected.put(item.get("id"), item.get("name") + "|" + item.get("custrecord_lt_color")));
         Map<String, String> landed = new TreeMap<>();
         try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + folder.resolve("warehouse.duckdb"));

@@ -17,32 +17,26 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Every standard table nsbridge lists extracts from the local NetSuite into DuckDB, in full and then incrementally. */
 final class EveryTableExtractsIT {
-    private static NetSuiteSandbox sandbox;
+    @RegisterExtension
+    static final LocalNetSuiteExtension NETSUITE = new LocalNetSuiteExtension();
+
+    private static NetSuiteSandbox sandbox() {
+        return NETSUITE.sandbox();
+    }
 
     @TempDir
     Path folder;
 
-    @BeforeAll
-    static void startSandbox() {
-        sandbox = NetSuiteSandbox.start(NetSuiteSandbox.Options.defaults().withScale(0.02));
-    }
-
-    @AfterAll
-    static void stopSandbox() {
-        sandbox.close();
-    }
-
     @Test
     void shouldExtractEveryListedTableInFullThenIncrementallyWithAllItsRowsAndColumns() throws Exception {
         List<StreamDescriptor> tables = NetSuiteTables.all();
-        Path config = SandboxConfig.write(folder, sandbox, tables.stream().map(table -> """
+        Path config = SandboxConfig.write(folder, sandbox(), tables.stream().map(table -> """
                 %s:
                   connection: netsuite
                   table: %s
@@ -69,7 +63,7 @@ final class EveryTableExtractsIT {
     }
 
     private static long sandboxRows(String table) throws Exception {
-        return Long.parseLong(sandbox.account().query("SELECT COUNT(*) AS n FROM " + table, List.of(), 0, 1).items()
+        return Long.parseLong(sandbox().account().query("SELECT COUNT(*) AS n FROM " + table, List.of(), 0, 1).items()
                 .get(0).get("n"));
     }
 

@@ -11,32 +11,26 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 final class ExtractFilterIT {
     /** Nested parentheses and a quoted ')' and ';': one condition all the same, keeping the lower half of ids. */
     private static final String NARROWING = "id < %d AND (companyname <> 'x) OR (1=1;' OR (companyname IS NULL))";
 
-    private static NetSuiteSandbox sandbox;
+    @RegisterExtension
+    static final LocalNetSuiteExtension NETSUITE = new LocalNetSuiteExtension();
+
+    private static NetSuiteSandbox sandbox() {
+        return NETSUITE.sandbox();
+    }
 
     @TempDir
     Path folder;
 
-    @BeforeAll
-    static void startSandbox() {
-        sandbox = NetSuiteSandbox.start(NetSuiteSandbox.Options.defaults().withScale(0.02));
-    }
-
-    @AfterAll
-    static void stopSandbox() {
-        sandbox.close();
-    }
-
     private Path config(String filter) throws Exception {
-        return SandboxConfig.write(folder, sandbox, """
+        return SandboxConfig.write(folder, sandbox(), """
                 customer:
                   connection: netsuite
                   table: customer
@@ -46,13 +40,13 @@ final class ExtractFilterIT {
     }
 
     private static long count(String where) throws Exception {
-        return Long.parseLong(sandbox.account().query("SELECT count(*) AS n FROM customer" + where, List.of(), 0, 1)
+        return Long.parseLong(sandbox().account().query("SELECT count(*) AS n FROM customer" + where, List.of(), 0, 1)
                 .items().get(0).get("n"));
     }
 
     @Test
     void shouldLandOnlyTheRowsAFilterWithNestedParenthesesAndQuotedMarkersKeeps() throws Exception {
-        Map<String, String> ids = sandbox.account().query("SELECT min(id) AS low, max(id) AS high FROM customer",
+        Map<String, String> ids = sandbox().account().query("SELECT min(id) AS low, max(id) AS high FROM customer",
                 List.of(), 0, 1).items().get(0);
         long middle = (Long.parseLong(ids.get("low")) + Long.parseLong(ids.get("high"))) / 2;
         String filter = NARROWING.formatted(middle);

@@ -14,9 +14,8 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 final class RunCommandIT {
@@ -27,24 +26,19 @@ final class RunCommandIT {
               destination: warehouse
             """;
 
-    private static NetSuiteSandbox sandbox;
+    @RegisterExtension
+    static final LocalNetSuiteExtension NETSUITE = new LocalNetSuiteExtension();
+
+    private static NetSuiteSandbox sandbox() {
+        return NETSUITE.sandbox();
+    }
 
     @TempDir
     Path folder;
 
-    @BeforeAll
-    static void startSandbox() {
-        sandbox = NetSuiteSandbox.start(NetSuiteSandbox.Options.defaults().withScale(0.02));
-    }
-
-    @AfterAll
-    static void stopSandbox() {
-        sandbox.close();
-    }
-
     @Test
     void shouldLandEveryCustomerInDuckDbThenChangeNothingOnASecondRun() throws Exception {
-        Path config = SandboxConfig.write(folder, sandbox, CUSTOMER);
+        Path config = SandboxConfig.write(folder, sandbox(), CUSTOMER);
 
         Commands.Outcome first = Commands.run("run", "--config", config.toString());
         Commands.Outcome second = Commands.run("run", "--config", config.toString(), "--json");
@@ -52,7 +46,7 @@ final class RunCommandIT {
         assertThat(first.code()).as(first.all()).isZero();
         assertThat(first.out()).contains("customer").contains("merge").contains("succeeded");
         assertThat(first.err()).contains("rows/s");
-        QueryPage source = sandbox.account().query("SELECT count(*) AS n, sum(id) AS ids FROM customer", List.of(),
+        QueryPage source = sandbox().account().query("SELECT count(*) AS n, sum(id) AS ids FROM customer", List.of(),
                 0, 1);
         Map<String, String> expected = source.items().get(0);
         try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + folder.resolve("warehouse.duckdb"));
@@ -69,12 +63,12 @@ final class RunCommandIT {
 
     @Test
     void shouldFlagACustomerDeletedBetweenTwoFullMergeRuns() throws Exception {
-        Path config = SandboxConfig.write(folder, sandbox, CUSTOMER + "  mode: full\n  load_method: merge\n");
+        Path config = SandboxConfig.write(folder, sandbox(), CUSTOMER + "  mode: full\n  load_method: merge\n");
         Commands.Outcome first = Commands.run("run", "--config", config.toString());
-        String gone = sandbox.account().query("SELECT MAX(id) AS id FROM customer", List.of(), 0, 1).items().get(0)
+        String gone = sandbox().account().query("SELECT MAX(id) AS id FROM customer", List.of(), 0, 1).items().get(0)
                 .get("id");
         // Deleted behind NetSuite's back, so deletedrecord never hears of it: only the full read can tell.
-        sandbox.account().executeAdmin("DELETE FROM customer WHERE id = " + gone);
+        sandbox().account().executeAdmin("DELETE FROM customer WHERE id = " + gone);
 
         Commands.Outcome second = Commands.run("run", "--config", config.toString(), "--json");
 
@@ -82,7 +76,7 @@ final class RunCommandIT {
         assertThat(second.code()).as(second.all()).isZero();
         assertThat(new ObjectMapper().readTree(second.out()).path("extracts").get(0).path("rows_deleted").asLong())
                 .isEqualTo(1);
-        long live = Long.parseLong(sandbox.account().query("SELECT count(*) AS n FROM customer", List.of(), 0, 1)
+        long live = Long.parseLong(sandbox().account().query("SELECT count(*) AS n FROM customer", List.of(), 0, 1)
                 .items().get(0).get("n"));
         try (Connection connection = DriverManager.getConnection("jdbc:duckdb:" + folder.resolve("warehouse.duckdb"));
              Statement statement = connection.createStatement();
@@ -96,7 +90,7 @@ final class RunCommandIT {
 
     @Test
     void shouldExitOneWhenARunFails() throws Exception {
-        Path config = SandboxConfig.write(folder, sandbox, CUSTOMER);
+        Path config = SandboxConfig.write(folder, sandbox(), CUSTOMER);
         Files.createDirectories(folder.resolve("warehouse.duckdb"));
 
         Commands.Outcome outcome = Commands.run("run", "--config", config.toString());
@@ -107,7 +101,7 @@ final class RunCommandIT {
 
     @Test
     void shouldExitTwoNamingTheLineOfABadConfiguration() throws Exception {
-        Path config = SandboxConfig.write(folder, sandbox, CUSTOMER + "  load_method: upsert\n");
+        Path config = SandboxConfig.write(folder, sandbox(), CUSTOMER + "  load_method: upsert\n");
 
         Commands.Outcome outcome = Commands.run("run", "--config", config.toString());
 
@@ -118,7 +112,7 @@ final class RunCommandIT {
 
     @Test
     void shouldExitTwoForAnUnknownExtractOrAHalfGivenBackfill() throws Exception {
-        Path config = SandboxConfig.write(folder, sandbox, CUSTOMER);
+        Path config = SandboxConfig.write(folder, sandbox(), CUSTOMER);
 
         Commands.Outcome unknown = Commands.run("run", "--config", config.toString(), "custmer");
         Commands.Outcome halfBackfill = Commands.run("run", "--config", config.toString(), "customer",
@@ -135,7 +129,7 @@ final class RunCommandIT {
 
     @Test
     void shouldShowEveryExtractInStatusBeforeItsFirstRun() throws Exception {
-        Path config = SandboxConfig.write(folder, sandbox, CUSTOMER + "  schedule: '0 * * * *'\n");
+        Path config = SandboxConfig.write(folder, sandbox(), CUSTOMER + "  schedule: '0 * * * *'\n");
 
         Commands.Outcome text = Commands.run("status", "--config", config.toString());
         Commands.Outcome json = Commands.run("status", "--config", config.toString(), "--json");
@@ -150,7 +144,7 @@ final class RunCommandIT {
 
     @Test
     void shouldShowTheRunAndItsWatermarkInStatus() throws Exception {
-        Path config = SandboxConfig.write(folder, sandbox, CUSTOMER);
+        Path config = SandboxConfig.write(folder, sandbox(), CUSTOMER);
         Commands.run("run", "--config", config.toString());
 
         Commands.Outcome json = Commands.run("status", "--config", config.toString(), "--json");
@@ -162,7 +156,7 @@ final class RunCommandIT {
     }
 
     private static void assertNoSecretIn(String output) {
-        NetSuiteSandbox.Tba tba = sandbox.credentials().tba();
+        NetSuiteSandbox.Tba tba = sandbox().credentials().tba();
         assertThat(output).doesNotContain(tba.consumerSecret()).doesNotContain(tba.tokenSecret())
                 .doesNotContain(tba.consumerKey()).doesNotContain(tba.tokenId());
     }
